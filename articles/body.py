@@ -1,0 +1,125 @@
+"""The article body's stored markup, and its rendering to HTML.
+
+Editors edit plain text, not HTML:
+
+    第一段文字。
+
+    ## 小标题
+
+    第二段文字。
+
+    [[图1]]
+
+- a blank line separates paragraphs (line breaks inside a paragraph are dropped, as in print);
+- a line starting with "## " is a subhead;
+- a line "[[图N]]" places the article's N-th image (in image order) at that point;
+  images the body does not place follow the last paragraph, so none is lost.
+
+Every piece of text is escaped: no HTML written by an editor or found on a page reaches a reader.
+The result is stored on save (Article.body_html); public pages never parse the body.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+
+BODY_HELP_TEXT = (
+    "段落之间空一行；以“## ”开头的一行是小标题；单独一行“[[图1]]”表示在此处插入第1张图片"
+    "（按图片顺序）。正文中未引用的图片排在文末。不支持HTML，所有文字按原样显示。"
+)
+
+SUBHEAD_PREFIX = "## "
+IMAGE_PLACEHOLDER = re.compile(r"^\[\[图\s*(\d+)\]\]$")
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    """One block of the body: kind is "paragraph", "subhead" or "image" (text holds the number)."""
+
+    kind: str
+    text: str
+
+
+def split_body(body):
+    """Split stored markup into blocks, in order."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", body.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        paragraph = []
+        for line in lines:
+            placeholder = IMAGE_PLACEHOLDER.match(line)
+            if line.startswith("##") and line.lstrip("#").strip():
+                _flush(paragraph, blocks)
+                blocks.append(BodyBlock("subhead", line.lstrip("#").strip()))
+            elif placeholder:
+                _flush(paragraph, blocks)
+                blocks.append(BodyBlock("image", placeholder.group(1)))
+            else:
+                paragraph.append(line)
+        _flush(paragraph, blocks)
+    return blocks
+
+
+def _flush(lines, blocks):
+    if lines:
+        blocks.append(BodyBlock("paragraph", "".join(lines)))
+        lines.clear()
+
+
+def join_body(blocks):
+    """The inverse of split_body: blocks back to stored markup (used by the importer)."""
+    parts = []
+    for block in blocks:
+        if block.kind == "subhead":
+            parts.append(SUBHEAD_PREFIX + block.text)
+        elif block.kind == "image":
+            parts.append(f"[[图{block.text}]]")
+        else:
+            parts.append(block.text)
+    return "\n\n".join(parts)
+
+
+def render_figure(image):
+    """A <figure> for an image; an image whose file has not arrived shows only its caption."""
+    caption = escape(image.caption)
+    if image.credit:
+        caption = format_html('{} <span class="credit">{}</span>', caption, image.credit)
+    img = ""
+    if image.file:
+        img = format_html(
+            '<img src="{}" alt="{}" loading="lazy"{}>',
+            image.file.url,
+            image.alt_text or image.caption,
+            format_html(' width="{}" height="{}"', image.width, image.height)
+            if image.width and image.height
+            else "",
+        )
+    css = "photo" if image.file else "photo photo-pending"
+    return format_html('<figure class="{}">{}<figcaption>{}</figcaption></figure>', css, img, caption)
+
+
+def render_body(body, images=()):
+    """Stored markup plus the article's images (in order) -> safe HTML."""
+    images = list(images)
+    placed = set()
+    html = []
+    for block in split_body(body):
+        if block.kind == "paragraph":
+            html.append(format_html("<p>{}</p>", block.text))
+        elif block.kind == "subhead":
+            html.append(format_html("<h2>{}</h2>", block.text))
+        else:
+            index = int(block.text) - 1
+            if 0 <= index < len(images) and index not in placed:
+                placed.add(index)
+                html.append(render_figure(images[index]))
+    for index, image in enumerate(images):
+        if index not in placed:
+            html.append(render_figure(image))
+    return "\n".join(str(part) for part in html)
+
+
+def plain_text(body):
+    """The body's text without markup: for summaries and search."""
+    return "\n".join(block.text for block in split_body(body) if block.kind != "image")

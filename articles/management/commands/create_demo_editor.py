@@ -1,0 +1,33 @@
+"""Create the demo editor account for local development, printing its password once.
+
+Refuses to run outside the dev settings: a production site never gets a demo account.
+Running it again leaves the existing account alone.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+USERNAME = "editor"
+
+
+class Command(BaseCommand):
+    help = "Create the demo editor account (dev settings only) and print its password once."
+
+    def handle(self, *args, **options):
+        if not settings.SETTINGS_MODULE.endswith(".dev") or not settings.DEBUG:
+            raise CommandError("The demo editor exists only in dev settings (newsroom.settings.dev).")
+        User = get_user_model()
+        if User.objects.filter(username=USERNAME).exists():
+            self.stdout.write(
+                f"Demo editor '{USERNAME}' already exists; its password was printed when it was "
+                "created (reset it with: python manage.py changepassword editor)."
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(USERNAME, email="editor@example.invalid", password=password)
+        self.stdout.write(self.style.SUCCESS("Demo editor created. Log in at http://127.0.0.1:8000/admin/"))
+        self.stdout.write(f"  username: {USERNAME}")
+        self.stdout.write(f"  password: {password}")

@@ -1,0 +1,166 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from ..body import BODY_HELP_TEXT, plain_text, render_body
+from ..slugs import unique_slug_for
+from .author import Author
+from .issue import Page
+from .section import Section
+
+SUMMARY_LENGTH = 120
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    PUBLISHED = "published", "已发布"
+
+
+class Role(models.TextChoices):
+    """What a byline says a person did. Empty when the page names someone without a role."""
+
+    NONE = "", "（未注明）"
+    REPORTER = "记者", "记者"
+    CORRESPONDENT = "通讯员", "通讯员"
+    INTERN = "实习生", "实习生"
+    TRAINEE = "见习记者", "见习记者"
+    COMMENTATOR = "评论员", "评论员"
+    PHOTOGRAPHER = "摄影", "摄影"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule for what the public may see.
+
+        Published status, a publish time that has come, and an issue that has been released.
+        Every public view, feed, sitemap and search starts here.
+        """
+        now = timezone.now()
+        return self.filter(
+            status=Status.PUBLISHED,
+            publish_at__lte=now,
+            page__issue__released_at__lte=now,
+        )
+
+    def in_print_order(self):
+        return self.order_by("-page__issue__date", "page__number", "position")
+
+    def with_bylines(self):
+        """Prefetch the bylines and their authors so that a list shows names in two queries."""
+        return self.prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+
+class Article(models.Model):
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版")
+    position = models.PositiveSmallIntegerField("版内顺序", default=1)
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    headline = models.CharField("主题", max_length=200)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    slug = models.SlugField("网址名", max_length=80, blank=True)
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="栏目",
+    )
+    body = models.TextField("正文", blank=True, help_text=BODY_HELP_TEXT)
+    body_html = models.TextField(editable=False, blank=True)
+    summary = models.TextField("摘要", blank=True, help_text="留空则取正文开头。")
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "发布时间", null=True, blank=True, help_text="北京时间；晚于现在则到时自动公开。"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", verbose_name="作者", blank=True
+    )
+    tags = TaggableManager("标签", blank=True)
+    import_key = models.CharField(
+        "导入键", max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+    # A hash of the content as the importer wrote it: when the current content no longer matches,
+    # an editor has changed the article and a re-import must leave it alone.
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-page__issue__date", "page__number", "position"]
+        get_latest_by = "publish_at"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "position"], name="unique_position_per_page"),
+            models.UniqueConstraint(fields=["page", "slug"], name="unique_slug_per_page"),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug_for(self, self.headline, Article.objects.filter(page=self.page_id))
+        self.refresh_derived_fields(list(self.images.all()) if self.pk else [])
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        date = self.page.issue.date
+        return reverse(
+            "articles:article",
+            kwargs={
+                "year": date.year,
+                "month": f"{date:%m}",
+                "day": f"{date:%d}",
+                "page": self.page.number,
+                "slug": self.slug,
+            },
+        )
+
+    def refresh_derived_fields(self, images):
+        """Recompute what is derived from the body, so that no request has to."""
+        self.body_html = render_body(self.body, images)
+        if not self.summary.strip():
+            self.summary = summarize(self.body)
+
+    @property
+    def issue(self):
+        return self.page.issue
+
+    @property
+    def is_public(self):
+        return type(self).objects.published().filter(pk=self.pk).exists()
+
+
+def summarize(body, length=SUMMARY_LENGTH):
+    """The opening of the first paragraph, cut at `length` characters."""
+    text = plain_text(body).split("\n", 1)[0] if body else ""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class Byline(models.Model):
+    """One author's credit on an article, in print order."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="稿件"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines", verbose_name="作者")
+    role = models.CharField("身份", max_length=10, choices=Role.choices, blank=True)
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author", "role"], name="unique_byline_per_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.author.name}".strip()

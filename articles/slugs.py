@@ -1,0 +1,38 @@
+"""Readable URL slugs for Chinese text.
+
+Chinese headlines and names become pinyin (黄雅婷 -> huang-ya-ting) so that a URL can be read
+aloud and typed; Latin letters and digits pass through.
+"""
+
+from django.utils.text import slugify
+from pypinyin import Style, lazy_pinyin
+
+SLUG_LENGTH = 80
+
+
+def pinyin_slug(text, max_length=SLUG_LENGTH):
+    """黄雅婷 -> "huang-ya-ting"; "5G基站" -> "5g-ji-zhan"; never empty (falls back to "item")."""
+    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    slug = slugify("-".join(syllables))
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    slug = slug[:max_length].strip("-")
+    return slug or "item"
+
+
+def first_free(base, taken):
+    """base, or base-2, base-3 ... whichever is not in `taken`."""
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def unique_slug_for(instance, text, queryset=None):
+    """A pinyin slug for `instance` that no other row of `queryset` (default: all rows) uses."""
+    base = pinyin_slug(text, SLUG_LENGTH - 4)
+    if queryset is None:
+        queryset = type(instance)._default_manager.all()
+    taken = set(queryset.filter(slug__startswith=base).exclude(pk=instance.pk).values_list("slug", flat=True))
+    return first_free(base, taken)

@@ -1,0 +1,130 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article, Author, Issue, Section, Status
+
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    ImageFactory,
+    IssueFactory,
+    PageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(create):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()
+
+
+class TestConstraints:
+    def test_one_issue_per_date(self):
+        IssueFactory(date=datetime.date(2024, 3, 12))
+        refused(lambda: Issue.objects.create(date=datetime.date(2024, 3, 12)))
+
+    def test_page_number_unique_within_issue(self):
+        page = PageFactory(number=2)
+        refused(lambda: PageFactory(issue=page.issue, number=2))
+        assert PageFactory(number=2).issue != page.issue  # same number in another issue is fine
+
+    def test_article_position_unique_per_page(self):
+        article = ArticleFactory(position=1)
+        refused(lambda: ArticleFactory(page=article.page, position=1))
+
+    def test_byline_unique_per_article_author_role(self):
+        byline = BylineFactory(role="记者")
+        refused(lambda: BylineFactory(article=byline.article, author=byline.author, role="记者"))
+        BylineFactory(article=byline.article, author=byline.author, role="摄影")
+        assert byline.article.bylines.count() == 2
+
+    def test_section_name_unique(self):
+        Section.objects.create(name="基层宣讲台")
+        refused(lambda: Section.objects.create(name="基层宣讲台", slug="other"))
+
+
+class TestPublished:
+    def test_published_article_in_released_issue_is_visible(self):
+        article = ArticleFactory()
+        assert list(Article.objects.published()) == [article]
+
+    def test_draft_is_hidden(self):
+        ArticleFactory(status=Status.DRAFT)
+        assert not Article.objects.published().exists()
+
+    def test_future_publish_time_is_hidden(self):
+        ArticleFactory(publish_at=timezone.now() + datetime.timedelta(minutes=5))
+        assert not Article.objects.published().exists()
+
+    def test_missing_publish_time_is_hidden(self):
+        ArticleFactory(publish_at=None)
+        assert not Article.objects.published().exists()
+
+    def test_unreleased_issue_is_hidden(self):
+        ArticleFactory(page__issue__released_at=None)
+        assert not Article.objects.published().exists()
+
+    def test_issue_released_in_future_is_hidden(self):
+        ArticleFactory(page__issue__released_at=timezone.now() + datetime.timedelta(hours=1))
+        assert not Article.objects.published().exists()
+
+
+class TestBodyRendering:
+    def test_script_in_paragraph_comes_out_as_text(self):
+        article = ArticleFactory(body="<script>alert(1)</script>正文。")
+        assert "<script>" not in article.body_html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;正文。" in article.body_html
+
+    def test_paragraphs_and_subheads(self):
+        article = ArticleFactory(body="第一段\n接着。\n\n## 小标题\n\n第二段。")
+        assert article.body_html == "<p>第一段接着。</p>\n<h2>小标题</h2>\n<p>第二段。</p>"
+
+    def test_image_placeholder_places_the_figure(self):
+        article = ArticleFactory(body="甲。\n\n[[图1]]\n\n乙。")
+        ImageFactory(article=article, caption='"><img src=x onerror=alert(1)>', credit="记者 陈晓明 摄")
+        article.refresh_from_db()
+        assert article.body_html.split("\n")[1].startswith('<figure class="photo photo-pending">')
+        assert "<img" not in article.body_html  # no file yet: caption only, no broken image
+        assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in article.body_html
+        assert '<span class="credit">记者 陈晓明 摄</span>' in article.body_html
+
+    def test_unplaced_images_follow_the_body(self):
+        article = ArticleFactory(body="甲。")
+        ImageFactory(article=article, caption="图为现场")
+        article.refresh_from_db()
+        assert article.body_html.endswith("<figcaption>图为现场</figcaption></figure>")
+
+    def test_summary_defaults_to_the_opening(self):
+        article = ArticleFactory(body="开头一句。\n\n第二段。")
+        assert article.summary == "开头一句。"
+
+
+class TestSlugs:
+    def test_author_slug_is_pinyin(self):
+        assert AuthorFactory(name="黄雅婷").slug == "huang-ya-ting"
+
+    def test_author_slugs_stay_unique(self):
+        AuthorFactory(name="王伟")
+        assert Author.objects.create(name="王伟").slug == "wang-wei-2"
+
+    def test_article_slug_mixes_pinyin_and_latin(self):
+        assert ArticleFactory(headline="5G基站 建设提速！").slug == "5g-ji-zhan-jian-she-ti-su"
+
+    def test_section_slug(self):
+        assert Section.objects.create(name="基层宣讲台").slug == "ji-ceng-xuan-jiang-tai"
+
+
+class TestUrls:
+    def test_absolute_urls(self):
+        article = ArticleFactory(
+            page__issue__date=datetime.date(2024, 3, 12), page__number=2, headline="西湖街道"
+        )
+        assert article.get_absolute_url() == "/2024/03/12/2/xi-hu-jie-dao/"
+        assert article.page.get_absolute_url() == "/2024/03/12/2/"
+        assert article.page.issue.get_absolute_url() == "/2024/03/12/"
+        assert str(article.page) == "2024年03月12日 第2版 要闻"
