@@ -1,0 +1,43 @@
+"""Step 7: photo captions and their credits.
+
+A caption is a short line between or after paragraphs. Two marks make one certain:
+
+    图为星星充电的生产车间。        (opens with 图为 / 图：)
+    工人在车间作业 记者 陈晓明 摄    (closes with a credit: the name goes to the image's credit)
+
+Captions without either mark are recognised from context in the body step.
+"""
+
+import re
+
+from .bylines import ROLE_LABELS
+
+_LABEL = "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
+_NAMES = r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4})*?)"
+_TAIL = r"\s*摄(?:影)?\s*[）)]?\s*$"
+# "记者 陈晓明 摄", "（本报记者 蒋文 摄）" ...
+LABELLED_CREDIT = re.compile(rf"[（(]?\s*(?:{_LABEL})\s*{_NAMES}{_TAIL}")
+# "... 陈晓明 摄": without a label the name must stand apart from the caption.
+BARE_CREDIT = re.compile(rf"(?:(?<=[\s。；！？])|^)[（(]?{_NAMES}{_TAIL}")
+CAPTION_OPENING = re.compile(r"^(?:图为|图\s*[：:]|图片说明\s*[：:]|（图\s*\d*）)")
+CAPTION_MAX = 160
+
+
+def split_credit(text):
+    """'工人在车间作业 记者 陈晓明 摄' -> ('工人在车间作业', '陈晓明'); no credit -> (text, '')."""
+    match = LABELLED_CREDIT.search(text) or BARE_CREDIT.search(text)
+    if not match:
+        return text, ""
+    caption = text[: match.start()].rstrip(" （(")
+    names = re.split(r"[、\s]+", match["names"].strip())
+    return caption, "、".join(name for name in names if name)
+
+
+def is_marked_caption(text):
+    """A caption by its own marks: opens with 图为 or ends with a photographer's credit."""
+    if len(text) > CAPTION_MAX:
+        return False
+    if CAPTION_OPENING.match(text):
+        return True
+    caption, credit = split_credit(text)
+    return bool(credit and caption)

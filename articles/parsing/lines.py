@@ -1,0 +1,46 @@
+"""Step 2: text to numbered lines, with the blank space above each.
+
+Exports end lines with CRLF, LF or a bare CR, indent paragraphs with full-width spaces (U+3000)
+and leave lines that hold only spaces. Those are all whitespace here. What survives is the list
+of non-blank lines, each with its 1-based line number and the count of blank lines before it:
+a larger gap than usual is how a layout export marks a photo or a new story.
+
+    "标题\r\n\r\n\u3000\u3000正文。" -> [Line(1, "标题", gap=0), Line(3, "正文。", gap=1)]
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Every Unicode space, the ideographic space U+3000 and zero-width/BOM characters.
+SPACE = re.compile(r"[\s\u3000\u200b\ufeff]+")
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+    gap: int = 0
+
+
+def normalize_line(raw):
+    """Trim the line and collapse inner runs of whitespace to one ASCII space."""
+    return SPACE.sub(" ", raw).strip()
+
+
+def split_lines(text):
+    lines, gap = [], 0
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        clean = normalize_line(raw)
+        if not clean:
+            gap += 1
+            continue
+        lines.append(Line(number, clean, gap))
+        gap = 0
+    return lines
+
+
+def typical_gap(lines):
+    """The most common gap between lines: what separates ordinary paragraphs on this page."""
+    gaps = Counter(line.gap for line in lines[1:])
+    return gaps.most_common(1)[0][0] if gaps else 0

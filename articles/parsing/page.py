@@ -1,0 +1,174 @@
+"""The page parser: bytes of one page's text in, a ParsedPage out. Pure: no database.
+
+The steps, each in its own module, run in print order:
+
+1. decoding      bytes -> text (UTF-8 with or without BOM, GB18030/GBK)
+2. lines         numbered non-blank lines, full-width indentation and odd line ends undone
+3. header        date, page number and name, editors: they fill the page, never an article
+4. pieces        bylines and jump marks (转版) told apart from text
+5. headlines     where each article starts, and its kicker / headline / subtitle
+6. bylines       names and roles, from the byline line and the 本报讯 dateline
+7. paragraphs    cut paragraphs rejoined; subheads and captions found
+8. column label  a short line closing the page names the last article's column (栏目)
+"""
+
+import re
+
+from . import bylines as byline_rules
+from .decoding import decode
+from .header import Header, is_page_name, read_header_line
+from .headlines import find_article_starts, is_title_like, read_stack, stack_above
+from .lines import split_lines, typical_gap
+from .paragraphs import Context, build_blocks
+from .pieces import tag_lines
+from .punctuation import ends_sentence
+from .types import ParsedArticle, ParsedPage, ParseError
+
+COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,10}$")
+UNTITLED = "（无标题）"
+
+
+def parse_page(data, source="", encoding=None):
+    """Parse one page. Raises ParseError when the input is not a page that can be read."""
+    text, encoding = decode(data, encoding)
+    page = ParsedPage(source=source, encoding=encoding, text=text)
+    lines = split_lines(text)
+    lines = strip_header(lines, page)
+    if not lines:
+        raise ParseError("no article found: the page holds no text besides its header")
+    pieces = tag_lines(lines)
+    column, pieces = split_column_label(pieces)
+    context = Context(typical_gap(lines), any(line.gap > typical_gap(lines) for line in lines[1:]))
+    page.articles = [
+        build_article(pieces, start, end, context, page)
+        for start, end in article_spans(pieces, context, page)
+    ]
+    page.articles = [article for article in page.articles if article is not None]
+    if not page.articles:
+        raise ParseError("no article found on the page")
+    if column:
+        page.articles[-1].column = column
+    return page
+
+
+def strip_header(lines, page):
+    """Remove header lines wherever they stand, recording what they say on the page."""
+    header = Header()
+    kept = []
+    for i, line in enumerate(lines):
+        if read_header_line(line.text, header):
+            continue
+        if (
+            kept == []
+            and i > 0
+            and header.page_number is not None
+            and not header.page_name
+            and is_page_name(line.text)
+            and i + 1 < len(lines)
+            and read_header_line(lines[i + 1].text, Header())
+        ):
+            header.page_name = line.text  # "第2版" / "武进新闻" / "责任编辑：…" on separate lines
+            continue
+        kept.append(line)
+    page.date = header.date
+    page.number = header.page_number
+    page.name = header.page_name
+    page.editor = header.editor
+    return kept
+
+
+def split_column_label(pieces):
+    """Step 8: "基层宣讲台" alone at the end of the page text is the last article's column.
+
+    In these exports the label closes the page and belongs to the story just above it.
+        …推动党的创新理论在西太湖畔生根见效。
+        基层宣讲台            -> column of the last article
+    """
+    if len(pieces) < 2:
+        return "", pieces
+    last, before = pieces[-1], pieces[-2]
+    standalone = last.kind == "text" and COLUMN_LABEL.match(last.text)
+    if standalone and (before.kind == "to" or before.kind == "text" and ends_sentence(before.text)):
+        return last.text, pieces[:-1]
+    return "", pieces
+
+
+def article_spans(pieces, context, page):
+    """(start, end) index pairs, one per article, covering every piece."""
+    starts = find_article_starts(pieces, context.typical_gap)
+    if not starts or starts[0] > 0:
+        starts.insert(0, 0)
+    return list(zip(starts, starts[1:] + [len(pieces)], strict=True))
+
+
+def build_article(pieces, start, end, context, page):
+    span = pieces[start:end]
+    opener = next((i for i, p in enumerate(span) if p.kind in ("byline", "from")), None)
+    if opener is None:
+        opener = _dateline_index(span)
+    if opener is not None:
+        stack = stack_above(span, opener, 0, context.typical_gap)
+        body_from = opener
+    else:
+        stack = _leading_stack(span)
+        body_from = len(stack)
+    kicker, headline, subtitle = read_stack([span[i].text for i in stack])
+    article = ParsedArticle(headline=headline, kicker=kicker, subtitle=subtitle, line=span[0].number)
+    if not headline:
+        article.headline = UNTITLED
+        page.warn(span[0].number, "text with no headline above it; the article is marked 无标题")
+
+    # Lines above the byline that are not part of the headline stack are kept as body text.
+    strays = [span[i] for i in range(body_from) if i not in stack and span[i].kind == "text"]
+    for stray in strays:
+        page.warn(stray.number, f"“{stray.text[:20]}” stands above the byline but is not a headline")
+    body = list(strays)
+    for piece in span[body_from:]:
+        if piece.kind == "byline":
+            article.authors = byline_rules.merge_credits(article.authors, piece.credits)
+        elif piece.kind == "from":
+            article.continued_from = piece.page
+        elif piece.kind == "to":
+            article.continued_to = piece.page
+            if body:
+                body[-1].cut = True
+        else:
+            body.append(piece)
+    _take_dateline(body, article)
+    article.blocks = build_blocks(body, context, page.warn)
+    if not article.blocks and not article.authors and article.headline == UNTITLED:
+        return None
+    return article
+
+
+def _dateline_index(span):
+    for i, piece in enumerate(span):
+        if piece.kind == "text" and byline_rules.DATELINE.match(piece.text):
+            return i
+        if piece.kind == "text" and ends_sentence(piece.text):
+            return None
+    return None
+
+
+def _leading_stack(span):
+    """A story with neither byline nor dateline: its title lines are those at its top."""
+    stack = []
+    for i, piece in enumerate(span[:3]):
+        if not is_title_like(piece) or i + 1 >= len(span):
+            break
+        stack.append(i)
+    return stack
+
+
+def _take_dateline(body, article):
+    """本报讯（记者 周婷）3月10日，… : the credits join the byline; the prefix leaves the text."""
+    if not body:
+        return
+    credits, rest = byline_rules.split_dateline(body[0].text)
+    if rest == body[0].text:
+        return
+    article.authors = byline_rules.merge_credits(article.authors, credits)
+    if rest.strip():
+        body[0].text = rest.strip()
+    else:
+        del body[0]

@@ -1,0 +1,50 @@
+"""Step 5: tag each line by what it can be before deciding what it is.
+
+Header lines are gone by now. Each remaining line becomes a Piece: a byline, a jump mark standing
+alone ("（下转第3版）" / "（上接第1版）"), or text. Jump marks that close or open a paragraph are
+split off the text and kept on the piece.
+"""
+
+from dataclasses import dataclass, field
+
+from .bylines import is_byline_line, parse_byline_line
+from .continuations import split_continued_from, split_continued_to
+from .lines import Line
+from .types import Credit
+
+
+@dataclass
+class Piece:
+    kind: str  # "text", "byline", "from" (上接 mark) or "to" (下转 mark)
+    line: Line
+    text: str = ""
+    credits: list[Credit] = field(default_factory=list)
+    page: int | None = None  # the page a jump mark points to
+    cut: bool = False  # text that stops at a jump mark: a paragraph to be continued elsewhere
+
+    @property
+    def number(self):
+        return self.line.number
+
+    @property
+    def gap(self):
+        return self.line.gap
+
+
+def tag_lines(lines):
+    pieces = []
+    for line in lines:
+        if is_byline_line(line.text):
+            pieces.append(Piece("byline", line, line.text, credits=parse_byline_line(line.text)))
+            continue
+        text, came_from = split_continued_from(line.text)
+        if came_from is not None:
+            pieces.append(Piece("from", line, page=came_from))
+            if not text:
+                continue
+        text, goes_to = split_continued_to(text)
+        if text:
+            pieces.append(Piece("text", line, text, cut=goes_to is not None))
+        if goes_to is not None:
+            pieces.append(Piece("to", line, page=goes_to))
+    return pieces

@@ -1,0 +1,68 @@
+"""What the parser produces: plain dataclasses, no ORM."""
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+
+class ParseError(ValueError):
+    """The input cannot be read as a page; the message says why, for the person who gave it."""
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the parser decided without confidence, for an editor to check."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Credit:
+    """A person named in a byline, with the role the page gives (empty when it gives none)."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass
+class Block:
+    """One piece of an article body, in print order.
+
+    type is "paragraph", "subhead" or "image"; an image has a caption and a credit, no text.
+    """
+
+    type: str
+    text: str = ""
+    caption: str = ""
+    credit: str = ""
+    line: int = 0
+
+
+@dataclass
+class ParsedArticle:
+    headline: str
+    kicker: str = ""
+    subtitle: str = ""
+    column: str = ""
+    authors: list[Credit] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    line: int = 0
+    # Jumps between pages: "（下转第3版）" sets continued_to=3, "（上接第1版）" continued_from=1.
+    continued_to: int | None = None
+    continued_from: int | None = None
+
+
+@dataclass
+class ParsedPage:
+    source: str
+    encoding: str
+    date: Date | None = None
+    number: int | None = None
+    name: str = ""
+    editor: str = ""
+    articles: list[ParsedArticle] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    text: str = ""
+
+    def warn(self, line, message):
+        self.warnings.append(Warning(line, message))
