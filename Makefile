@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 DEV := DJANGO_SETTINGS_MODULE=newsroom.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=newsroom.settings.test
 
-.PHONY: run test install lint
+SEED := fixtures/000_0c9a10115951d5fb.txt
+# The date and page the seed is imported as (its text states neither).
+SEED_ARGS := --date 2024-03-12 --page 2 --page-name 武进新闻 --publish
+
+.PHONY: run test install lint seed-fixture
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +23,7 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p var
 	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py import_issue $(SEED) $(SEED_ARGS)
 	$(DEV) $(PY) manage.py create_demo_editor
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -30,3 +35,13 @@ test: $(STAMP) lint
 	$(TEST) $(PY) manage.py check
 	$(TEST) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST) $(VENV)/bin/pytest
+
+# Rebuild fixtures/seed.json from the seed text, in a throwaway database.
+seed-fixture: $(STAMP)
+	rm -f var/seed-fixture.sqlite3 && mkdir -p var
+	DATABASE_URL=sqlite:///var/seed-fixture.sqlite3 $(DEV) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///var/seed-fixture.sqlite3 $(DEV) $(PY) manage.py import_issue $(SEED) $(SEED_ARGS)
+	DATABASE_URL=sqlite:///var/seed-fixture.sqlite3 $(DEV) $(PY) manage.py dumpdata --indent 2 \
+		articles.issue articles.page articles.section articles.author articles.article \
+		articles.byline articles.image -o fixtures/seed.json
+	rm -f var/seed-fixture.sqlite3

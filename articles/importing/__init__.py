@@ -1,0 +1,7 @@
+"""Parsed pages -> database rows, in one transaction. The parser knows nothing of this package."""
+
+from .options import ImportFailed, ImportOptions, Source
+from .pipeline import dry_run, run_import
+from .report import ImportReport
+
+__all__ = ["ImportFailed", "ImportOptions", "ImportReport", "Source", "dry_run", "run_import"]

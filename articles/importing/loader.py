@@ -1,0 +1,269 @@
+"""Write one parsed page: its issue, page, articles, bylines, authors, section and images.
+
+Work is in bulk, so that a page costs the same few queries whatever its length: one look-up of
+the page's existing articles, one of their authors and sections, and one insert per table.
+Articles are upserted by an import key (date/page/position); one an editor has changed since the
+last import is skipped and reported, never overwritten.
+"""
+
+import hashlib
+import re
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from ..body import BodyBlock, join_body, render_body
+from ..models import Article, Author, Byline, Image, Issue, Page, Section, Status
+from ..models.article import summarize
+from ..parsing import Warning
+from ..slugs import first_free, pinyin_slug
+from .fingerprint import fingerprint, stored_fingerprint
+from .options import ImportFailed
+from .report import ImportReport, PageResult
+
+
+class PageLoader:
+    def __init__(self, options, user=None):
+        self.options = options
+        self.user = user
+        self.report = ImportReport()
+        self.now = timezone.now()
+        self.issues = {}
+        self.seen_pages = {}
+
+    def load(self, parsed):
+        key = (parsed.date, parsed.number)
+        if key in self.seen_pages:
+            raise ImportFailed(
+                f"{parsed.source}: page {parsed.number} of {parsed.date} is also given by "
+                f"{self.seen_pages[key]}"
+            )
+        self.seen_pages[key] = parsed.source
+        page = self.save_page(parsed)
+        result = PageResult(parsed.source, parsed.date, parsed.number, len(parsed.articles))
+        result.warnings = list(parsed.warnings)
+        self.save_articles(page, parsed, result)
+        page.import_warnings = [{"line": w.line, "message": w.message} for w in result.warnings]
+        Page.objects.filter(pk=page.pk).update(import_warnings=page.import_warnings)
+        self.report.pages.append(result)
+        return result
+
+    # -- issue and page -------------------------------------------------------------------------
+
+    def issue_for(self, date):
+        issue = self.issues.get(date)
+        if issue is None:
+            issue, _ = Issue.objects.get_or_create(date=date)
+            self.issues = {date: issue}  # one issue at a time: memory stays flat over a year
+        if self.options.publish and not issue.is_released:
+            issue.released_at = self.now
+            issue.save(update_fields=["released_at"])
+        return issue
+
+    def save_page(self, parsed):
+        issue = self.issue_for(parsed.date)
+        checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+        page, created = Page.objects.get_or_create(
+            issue=issue,
+            number=parsed.number,
+            defaults={
+                "name": parsed.name,
+                "editor": parsed.editor,
+                "source_text": parsed.text,
+                "source_checksum": checksum,
+            },
+        )
+        if not created and page.source_checksum != checksum:
+            page.source_text, page.source_checksum = parsed.text, checksum
+            page.name = parsed.name or page.name
+            page.editor = parsed.editor or page.editor
+            page.save(update_fields=["source_text", "source_checksum", "name", "editor"])
+        return page
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def save_articles(self, page, parsed, result):
+        keys = [import_key(parsed, position) for position in range(1, len(parsed.articles) + 1)]
+        existing = {
+            article.import_key: article
+            for article in Article.objects.filter(import_key__in=keys)
+            .select_related("section")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")), "images")
+        }
+        authors = self.authors_for(parsed)
+        sections = self.sections_for(parsed)
+        on_page = list(Article.objects.filter(page=page).values_list("slug", "import_key", "headline"))
+        taken_slugs = {slug for slug, _, _ in on_page}
+        for _, key, headline in on_page:
+            if key and key not in keys:
+                result.warnings.append(
+                    Warning(
+                        0,
+                        f"“{headline}” came from an earlier import of this page and is no "
+                        "longer in its text; it was left as it is",
+                    )
+                )
+
+        to_create, to_update, children = [], [], []
+        for position, (key, item) in enumerate(zip(keys, parsed.articles, strict=True), start=1):
+            content = article_content(item)
+            article = existing.get(key)
+            if article is not None:
+                if stored_fingerprint(article) != article.import_hash:
+                    self.report.skipped.append(
+                        (article.headline, "edited in the admin since the last import")
+                    )
+                    continue
+                if content["import_hash"] == article.import_hash:
+                    self.report.unchanged += 1
+                    self.publish(article, to_update)
+                    continue
+                self.report.updated += 1
+                to_update.append(article)
+            else:
+                article = Article(page=page, position=position, import_key=key)
+                slug = first_free(pinyin_slug(item.headline, 76), taken_slugs)
+                taken_slugs.add(slug)
+                article.slug = slug
+                self.report.created += 1
+                to_create.append(article)
+            for field, value in content.items():
+                setattr(article, field, value)
+            article.section = sections.get(item.column)
+            self.publish(article, None)
+            children.append((article, item))
+
+        Article.objects.bulk_create(to_create)
+        if to_update:
+            for article in to_update:
+                article.updated_at = self.now
+            Article.objects.bulk_update(
+                to_update,
+                [
+                    "kicker",
+                    "headline",
+                    "subtitle",
+                    "section",
+                    "body",
+                    "body_html",
+                    "summary",
+                    "status",
+                    "publish_at",
+                    "import_hash",
+                    "updated_at",
+                ],
+            )
+        self.replace_children(children, authors)
+
+    def publish(self, article, dirty):
+        if not self.options.publish or article.status == Status.PUBLISHED:
+            return
+        article.status = Status.PUBLISHED
+        article.publish_at = article.publish_at or self.now
+        if dirty is not None:
+            dirty.append(article)
+
+    def replace_children(self, children, authors):
+        """New bylines and images for created and updated articles, and their rendered bodies."""
+        rewritten = [article.pk for article, _ in children if article.pk]
+        Byline.objects.filter(article_id__in=rewritten).delete()
+        Image.objects.filter(article_id__in=rewritten).delete()
+        bylines, images = [], []
+        for article, item in children:
+            for order, credit in enumerate(item.authors):
+                bylines.append(
+                    Byline(article=article, author=authors[credit.name], role=credit.role, order=order)
+                )
+            article_images = [
+                Image(
+                    article=article,
+                    order=order,
+                    caption=block.caption,
+                    credit=block.credit,
+                    credit_author=authors.get(block.credit),
+                )
+                for order, block in enumerate(b for b in item.blocks if b.type == "image")
+            ]
+            images.extend(article_images)
+        Byline.objects.bulk_create(bylines)
+        Image.objects.bulk_create(images)
+
+    # -- people and columns ---------------------------------------------------------------------
+
+    def authors_for(self, parsed):
+        names = {c.name for a in parsed.articles for c in a.authors}
+        names |= {
+            name
+            for a in parsed.articles
+            for b in a.blocks
+            if b.type == "image" and b.credit
+            for name in b.credit.split("、")
+        }
+        found = {}
+        for author in Author.objects.filter(name__in=names).order_by("pk"):
+            found.setdefault(author.name, author)
+        missing = sorted(names - set(found))
+        if missing:
+            bases = {name: pinyin_slug(name, 76) for name in missing}
+            taken = set(
+                Author.objects.filter(slug__regex=_prefix_regex(bases.values())).values_list(
+                    "slug", flat=True
+                )
+            )
+            new = []
+            for name in missing:
+                slug = first_free(bases[name], taken)
+                taken.add(slug)
+                new.append(Author(name=name, slug=slug))
+            for author in Author.objects.bulk_create(new):
+                found[author.name] = author
+            self.report.authors_created += len(new)
+        return found
+
+    def sections_for(self, parsed):
+        names = {a.column for a in parsed.articles if a.column}
+        if not names:
+            return {}
+        found = {s.name: s for s in Section.objects.filter(name__in=names)}
+        for name in names - set(found):
+            found[name] = Section.objects.create(name=name)
+        return found
+
+
+def import_key(parsed, position):
+    return f"{parsed.date.isoformat()}/{parsed.number}/{position}"
+
+
+def article_content(item):
+    """The model fields an article gets from its parsed form, with the hash of that content."""
+    body_blocks, image_number = [], 0
+    images = []
+    for block in item.blocks:
+        if block.type == "image":
+            image_number += 1
+            images.append(Image(caption=block.caption, credit=block.credit))
+            body_blocks.append(BodyBlock("image", str(image_number)))
+        else:
+            body_blocks.append(BodyBlock(block.type, block.text))
+    body = join_body(body_blocks)
+    return {
+        "kicker": item.kicker,
+        "headline": item.headline,
+        "subtitle": item.subtitle,
+        "body": body,
+        "body_html": render_body(body, images),
+        "summary": summarize(body),
+        "import_hash": fingerprint(
+            kicker=item.kicker,
+            headline=item.headline,
+            subtitle=item.subtitle,
+            section=item.column,
+            body=body,
+            bylines=[(c.name, c.role) for c in item.authors],
+            images=[(i.caption, i.credit, False) for i in images],
+        ),
+    }
+
+
+def _prefix_regex(bases):
+    return "^(" + "|".join(re.escape(base) for base in sorted(set(bases))) + ")(-[0-9]+)?$"

@@ -1,0 +1,58 @@
+"""Files in, report out: read, parse, stitch the jumps of one issue, load; all in one transaction.
+
+Pages are parsed and written one issue (date) at a time, so memory holds one issue, not the
+whole run, however many files are given.
+"""
+
+from itertools import groupby
+
+from django.db import transaction
+
+from ..parsing import ParseError, parse_page, stitch_continuations
+from .loader import PageLoader
+from .options import ImportFailed
+
+
+def parse_source(source, options, index, require_date):
+    """Parse one file and fill from the options what its text lacks."""
+    data = source.read()
+    try:
+        page = parse_page(data, source=source.name, encoding=options.encoding)
+    except ParseError as error:
+        raise ImportFailed(f"{source.name}: {error}") from None
+    if page.date is None:
+        page.date = options.date
+    elif options.date and options.date != page.date:
+        page.warn(0, f"the text says {page.date}, --date says {options.date}: the text wins")
+    if page.number is None and options.page is not None:
+        page.number = options.page + index
+    if not page.name:
+        page.name = options.page_name
+    if require_date and page.date is None:
+        raise ImportFailed(f"{source.name}: no date in the page text; give --date YYYY-MM-DD")
+    if require_date and page.number is None:
+        raise ImportFailed(f"{source.name}: no page number in the page text; give --page N")
+    return page
+
+
+def parsed_pages(sources, options, require_date):
+    for index, source in enumerate(sources):
+        yield parse_source(source, options, index, require_date)
+
+
+def dry_run(sources, options):
+    """Parse and stitch everything, write nothing: the structure the import would write."""
+    return stitch_continuations(list(parsed_pages(sources, options, require_date=False)))
+
+
+def run_import(sources, options, user=None, progress=None):
+    """Import every source or none. `progress(page_result)` is called after each page."""
+    loader = PageLoader(options, user=user)
+    with transaction.atomic():
+        pages = parsed_pages(sources, options, require_date=True)
+        for _date, issue_pages in groupby(pages, key=lambda page: page.date):
+            for page in stitch_continuations(list(issue_pages)):
+                result = loader.load(page)
+                if progress:
+                    progress(result)
+    return loader.report

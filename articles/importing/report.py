@@ -1,0 +1,47 @@
+"""What an import did, counted for the summary line and listed for the editor."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PageResult:
+    source: str
+    date: object
+    number: int
+    articles: int = 0
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    pages: list[PageResult] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (headline, reason)
+    authors_created: int = 0
+
+    @property
+    def warnings(self):
+        return [(page.source, w.line, w.message) for page in self.pages for w in page.warnings]
+
+    def summary(self):
+        return (
+            f"{len(self.pages)} pages; articles: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped; "
+            f"{self.authors_created} authors created; {len(self.warnings)} warnings"
+        )
+
+    def as_dict(self):
+        return {
+            "pages": [
+                {"source": p.source, "date": p.date.isoformat(), "number": p.number, "articles": p.articles}
+                for p in self.pages
+            ],
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": [{"headline": h, "reason": r} for h, r in self.skipped],
+            "authors_created": self.authors_created,
+            "warnings": [{"source": s, "line": n, "message": m} for s, n, m in self.warnings],
+        }
