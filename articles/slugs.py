@@ -16,8 +16,10 @@ def pinyin_slug(text, max_length=SLUG_LENGTH):
     slug = slugify("-".join(syllables))
     while "--" in slug:
         slug = slug.replace("--", "-")
-    slug = slug[:max_length].strip("-")
-    return slug or "item"
+    if len(slug) > max_length:
+        # Cut at a syllable boundary so that no half-syllable ends the URL.
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    return slug.strip("-") or "item"
 
 
 def first_free(base, taken):

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class TwoDigits:
@@ -21,9 +21,16 @@ date = "<int:year>/<dd:month>/<dd:day>"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("issues/", views.IssueJumpView.as_view(), name="issue-jump"),
     path(f"{date}/", views.IssueView.as_view(), name="issue"),
     path(f"{date}/<int:page>/", views.PageView.as_view(), name="page"),
     path(f"{date}/<int:page>/<slug:slug>/", views.ArticleView.as_view(), name="article"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed-latest"),
+    path("feeds/sections/<slug:slug>/", feeds.SectionFeed(), name="feed-section"),
+    path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed-author"),
+    path("news-sitemap.xml", views.NewsSitemapView.as_view(), name="news-sitemap"),
 ]

@@ -16,3 +16,32 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+SEED_TEXT = "fixtures/000_0c9a10115951d5fb.txt"
+
+
+@pytest.fixture
+def seed(db):
+    """The seed page imported and published, as `make run` does."""
+    import io
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    path = Path(__file__).resolve().parent.parent / SEED_TEXT
+    call_command(
+        "import_issue",
+        str(path),
+        "--date",
+        "2024-03-12",
+        "--page",
+        "2",
+        "--page-name",
+        "武进新闻",
+        "--publish",
+        stdout=io.StringIO(),
+    )
+    from articles.models import Article
+
+    return list(Article.objects.order_by("position"))

@@ -44,6 +44,7 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
+        skip_postgeneration_save = True
 
     page = factory.SubFactory(PageFactory)
     position = factory.Sequence(lambda n: n + 1)
@@ -51,6 +52,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "第一段文字。\n\n## 小标题\n\n第二段文字。"
     status = Status.PUBLISHED
     publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
 
 
 class BylineFactory(factory.django.DjangoModelFactory):

@@ -17,7 +17,7 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.startswith("DJANGO_")}
     clean.update(env, DJANGO_SETTINGS_MODULE="newsroom.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -16,6 +16,7 @@ from ..body import BodyBlock, join_body, render_body
 from ..models import Article, Author, Byline, Image, Issue, Page, Section, Status
 from ..models.article import summarize
 from ..parsing import Warning
+from ..search import store_search_documents
 from ..slugs import first_free, pinyin_slug
 from .fingerprint import fingerprint, stored_fingerprint
 from .options import ImportFailed
@@ -187,6 +188,7 @@ class PageLoader:
             images.extend(article_images)
         Byline.objects.bulk_create(bylines)
         Image.objects.bulk_create(images)
+        store_search_documents([(article, [c.name for c in item.authors]) for article, item in children])
 
     # -- people and columns ---------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +88,10 @@ class Article(models.Model):
     # A hash of the content as the importer wrote it: when the current content no longer matches,
     # an editor has changed the article and a re-import must leave it alone.
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    # Search data, rebuilt whenever the article or its bylines change (articles/search/).
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -1,0 +1,22 @@
+"""Chinese-aware full-text search, behind two functions: search_articles() and reindex_articles().
+
+Why overlapping bigrams, as Lucene's CJK analyzer does, rather than word segmentation (jieba):
+a local paper is full of words no dictionary knows (place names such as 尚德厅堂, people such as
+黄雅婷, new coinages). A segmenter splits those unpredictably, and a query segmented differently
+from the text finds nothing. Bigrams need no dictionary and find any word of two or more
+characters in any position; matching a longer query as a phrase of consecutive bigrams
+(尚德 <-> 德厅 <-> 厅堂) keeps precision. The price is a larger index, which GIN handles well.
+"""
+
+from .backends import reindex_articles, search_articles, store_search_documents
+from .highlight import highlight, snippet
+from .tokens import query_terms
+
+__all__ = [
+    "highlight",
+    "query_terms",
+    "reindex_articles",
+    "search_articles",
+    "snippet",
+    "store_search_documents",
+]

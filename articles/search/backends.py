@@ -1,0 +1,93 @@
+"""The one place where search differs by database.
+
+PostgreSQL: a tsvector column of bigrams with a GIN index, matched by a tsquery in which each
+query term is a phrase of its bigrams; ranked by ts_rank with weights, so a headline hit
+outranks a body hit. SQLite (development, tests): substring match on the stored search text,
+ranked by where the term was found.
+"""
+
+from django.db import connection
+from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+
+from .document import SearchDocument
+from .tokens import bigrams, index_tokens, is_cjk, normalize
+
+
+def search_articles(queryset, terms):
+    """Articles of `queryset` matching every term, best first; `terms` from query_terms()."""
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        return _search_postgres(queryset, terms)
+    return _search_substring(queryset, terms)
+
+
+def tsquery(terms):
+    """["创新", "黄雅婷", "5g"] -> "'创新' & ('黄雅' <-> '雅婷') & '5g'"."""
+    parts = []
+    for term in terms:
+        if is_cjk(term) and len(term) == 1:
+            parts.append(f"'{term}':*")  # one character: any bigram that starts with it
+            continue
+        tokens = bigrams(term) if is_cjk(term) else index_tokens(term)
+        phrase = " <-> ".join(f"'{token}'" for token in tokens)
+        parts.append(f"({phrase})" if len(tokens) > 1 else phrase)
+    return " & ".join(parts)
+
+
+def _search_postgres(queryset, terms):
+    query = tsquery(terms)
+    matches = RawSQL("articles_article.search_vector @@ %s::tsquery", [query], output_field=BooleanField())
+    rank = RawSQL(
+        "ts_rank('{0.1, 0.2, 0.4, 1.0}', articles_article.search_vector, %s::tsquery)",
+        [query],
+        output_field=FloatField(),
+    )
+    return queryset.filter(matches).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
+
+
+def _search_substring(queryset, terms):
+    condition = Q()
+    rank = Value(0, output_field=IntegerField())
+    for term in terms:
+        condition &= Q(search_text__contains=term)
+        rank = rank + Case(
+            When(headline__icontains=term, then=Value(8)),
+            When(Q(kicker__icontains=term) | Q(subtitle__icontains=term), then=Value(4)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return queryset.filter(condition).annotate(rank=rank).order_by(F("rank").desc(), "-publish_at", "pk")
+
+
+def reindex_articles(article_ids):
+    """Recompute the search text (and on PostgreSQL the vector) of these articles, from the database."""
+    from ..models import Article
+
+    articles = Article.objects.filter(pk__in=article_ids).with_bylines()
+    store_search_documents([(a, [b.author.name for b in a.bylines.all()]) for a in articles])
+
+
+def store_search_documents(articles_with_authors):
+    """Write the search text and vector of each (article, author names) pair.
+
+    Two UPDATEs in all, however many articles: the importer calls this once per page.
+    """
+    from ..models import Article
+
+    documents = {}
+    for article, names in articles_with_authors:
+        document = SearchDocument.for_article(article, names)
+        article.search_text = normalize(document.text)
+        documents[article.pk] = (article, document)
+    if not documents:
+        return
+    Article.objects.bulk_update([article for article, _ in documents.values()], ["search_text"])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE articles_article AS a SET search_vector = v.doc::tsvector "
+                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE a.id = v.id",
+                [list(documents), [d.tsvector_literal() for _, d in documents.values()]],
+            )

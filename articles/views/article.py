@@ -1,0 +1,74 @@
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
+from django.views.generic import DetailView
+
+from ..models import Article
+from ..seo import news_article_jsonld
+from .mixins import IssueDateMixin, PublicCacheMixin, published_articles
+
+RELATED_COUNT = 5
+
+
+class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
+    """/YYYY/MM/DD/<page>/<slug>/: one article, with its neighbours in the issue.
+
+    A constant handful of queries whatever the number of authors, tags or images: the article
+    with page, issue and section; bylines with authors; images; tags; the issue's running order;
+    related articles.
+    """
+
+    template_name = "articles/article.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            published_articles().prefetch_related("images", "tags"),
+            page__issue=self.get_issue(),
+            page__number=self.kwargs["page"],
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        previous, following = self.neighbours(article)
+        context.update(
+            previous_article=previous,
+            next_article=following,
+            related=self.related(article),
+            jsonld=news_article_jsonld(article, self.request),
+        )
+        return context
+
+    def neighbours(self, article):
+        """The previous and next published article of the issue, in print order."""
+        running_order = list(
+            Article.objects.published()
+            .filter(page__issue=article.page.issue)
+            .select_related("page__issue")
+            .order_by("page__number", "position")
+            .only("pk", "slug", "headline", "page__number", "page__issue__date")
+        )
+        index = next(i for i, a in enumerate(running_order) if a.pk == article.pk)
+        previous = running_order[index - 1] if index > 0 else None
+        following = running_order[index + 1] if index + 1 < len(running_order) else None
+        return previous, following
+
+    def related(self, article):
+        """Published articles sharing the most tags with this one; one query, tags or not."""
+        tag_ids = Article.tags.through.objects.filter(object_id=article.pk).values("tag_id")
+        return list(
+            Article.objects.published()
+            .filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .select_related("page__issue")
+            .annotate(shared=Count("tags"))
+            .order_by("-shared", "-publish_at")[:RELATED_COUNT]
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # With ConditionalGetMiddleware this answers If-Modified-Since / If-None-Match with a 304.
+        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        return response

@@ -1,0 +1,56 @@
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+
+from ..models import Article, Issue, Page
+
+# Public pages may sit in shared caches briefly; an edit shows within this many seconds.
+PUBLIC_MAX_AGE = 60
+
+
+def published_articles():
+    """The published articles with what a card shows: page, issue, section, bylines."""
+    return Article.objects.published().select_related("page__issue", "section").with_bylines()
+
+
+class PublicCacheMixin:
+    """Sensible caching headers for pages anyone may see."""
+
+    max_age = PUBLIC_MAX_AGE
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=self.max_age)
+        return response
+
+
+class IssueDateMixin:
+    """Resolves /YYYY/MM/DD/ to a released issue, or 404."""
+
+    def get_issue(self):
+        if not hasattr(self, "_issue"):
+            try:
+                day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
+            except ValueError as error:
+                raise Http404("没有这一天") from error
+            self._issue = get_object_or_404(Issue.objects.released(), date=day)
+        return self._issue
+
+
+def issue_pages_with_articles(issue):
+    """The issue's pages in print order, each with its published articles (three queries)."""
+    return list(
+        Page.objects.filter(issue=issue)
+        .select_related("issue")
+        .prefetch_related(
+            Prefetch(
+                "articles",
+                queryset=published_articles().order_by("position"),
+                to_attr="public_articles",
+            )
+        )
+    )

@@ -1,0 +1,25 @@
+from django.views.generic import ListView
+
+from ..search import query_terms, search_articles
+from .mixins import PublicCacheMixin, published_articles
+
+
+class SearchView(PublicCacheMixin, ListView):
+    """/search/?q=…: ranked, paginated, with the matched terms highlighted.
+
+    An empty query, or one of pure punctuation, shows a friendly prompt instead of results.
+    """
+
+    template_name = "articles/search.html"
+    paginate_by = 20
+    context_object_name = "results"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()
+        self.terms = query_terms(self.query)
+        return search_articles(published_articles(), self.terms)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(query=self.query, terms=self.terms)
+        return context

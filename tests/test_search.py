@@ -1,0 +1,121 @@
+"""Chinese search: bigram tokens, ranking, highlighting, odd queries, and the index on PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article, Page
+from articles.search import query_terms, search_articles
+from articles.search.backends import store_search_documents, tsquery
+from articles.search.document import SearchDocument
+from articles.search.tokens import index_tokens
+
+from .factories import ArticleFactory, BylineFactory, IssueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query):
+    return list(search_articles(Article.objects.published(), query_terms(query)))
+
+
+class TestTokens:
+    def test_bigrams_and_latin_words(self):
+        assert index_tokens("黄雅婷报道５Ｇ网络") == ["黄雅", "雅婷", "婷报", "报道", "5g", "网络"]
+
+    def test_query_terms_drop_punctuation(self):
+        assert query_terms("  创新，黄雅婷！ 创新 ") == ["创新", "黄雅婷"]
+        assert query_terms("%'\\——！") == []
+
+    def test_tsquery_matches_longer_words_as_phrases(self):
+        assert (
+            tsquery(["创新", "尚德厅堂", "5g", "新"])
+            == "'创新' & ('尚德' <-> '德厅' <-> '厅堂') & '5g' & '新':*"
+        )
+
+    def test_tsvector_literal_weights_parts(self):
+        document = SearchDocument("创新发展", "黄雅婷", "创新。")
+        assert document.tsvector_literal() == "'创新':1A,8C '新发':2A '发展':3A '黄雅':5B '雅婷':6B"
+
+
+class TestSeedSearch:
+    @pytest.mark.parametrize("query", ["创新", "黄雅婷", "尚德厅堂", "养老", "基层宣讲"])
+    def test_finds_words_and_names(self, seed, query):
+        assert found(query)
+
+    def test_names_find_their_articles(self, seed):
+        assert [a.headline for a in found("张可馨")] == ["西湖街道：“理论+”声声入万家"]
+
+    def test_absent_word_finds_nothing(self, seed):
+        assert found("足球联赛") == []
+
+    def test_terms_are_and_ed(self, seed):
+        assert len(found("创新 理论")) == 1  # only the second article holds both
+
+    def test_results_page_highlights(self, client, seed):
+        page = client.get("/search/?q=尚德厅堂").content.decode()
+        assert "共找到 1 篇稿件" in page
+        assert "<mark>尚德厅堂</mark>" in page
+
+    @pytest.mark.parametrize("query", ["%", "'", "\\", "_", "创新" * 1000, "<script>", "'; DROP TABLE x; --"])
+    def test_odd_queries_do_not_crash(self, client, seed, query):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>" not in response.content.decode().split("</header>", 1)[1]
+
+    @pytest.mark.parametrize("query", ["", "   ", "，。！？", "%%%"])
+    def test_empty_or_punctuation_gets_a_friendly_page(self, client, seed, query):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert "请输入要找的词语或作者姓名" in response.content.decode()
+
+
+def test_headline_hit_outranks_body_hit():
+    body_hit = ArticleFactory(headline="区里召开会议", body="会上提到养老服务。" * 3)
+    headline_hit = ArticleFactory(headline="养老服务进社区", body="内容。")
+    assert found("养老") == [headline_hit, body_hit]
+
+
+def test_author_name_is_searchable_and_follows_byline_changes():
+    article = ArticleFactory(headline="无关标题", body="无关内容。")
+    byline = BylineFactory(article=article, author__name="欧阳娜娜")
+    assert found("欧阳娜娜") == [article]
+    byline.delete()
+    assert found("欧阳娜娜") == []
+
+
+def test_results_are_paginated(client):
+    for n in range(25):
+        ArticleFactory(headline=f"创新举措{n}")
+    first = client.get("/search/?q=创新").content.decode()
+    assert "共找到 25 篇稿件" in first and 'href="?q=%E5%88%9B%E6%96%B0&amp;page=2"' in first
+    assert client.get("/search/?q=创新&page=2").content.decode().count('class="card result"') == 5
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
+def test_postgres_plan_uses_the_gin_index():
+    """On a table large enough for the planner to care, the search goes through the GIN index."""
+    issue = IssueFactory(date=datetime.date(2024, 1, 1))
+    pages = Page.objects.bulk_create([Page(issue=issue, number=n) for n in range(1, 201)])
+    now = timezone.now()
+    articles = Article.objects.bulk_create(
+        Article(
+            page=pages[n % 200],
+            position=n // 200 + 1,
+            headline=f"第{n}号稿件 区域发展动态",
+            slug=f"a{n}",
+            body=f"全区推进第{n}项工作，区域发展动态良好。" * 4,
+            status="published",
+            publish_at=now,
+        )
+        for n in range(12000)
+    )
+    store_search_documents([(article, ["黄雅婷"]) for article in articles])
+    ArticleFactory(headline="尚德厅堂成为新阵地")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    plan = search_articles(Article.objects.published(), ["尚德厅堂"]).explain()
+    assert "article_search_gin" in plan, plan
+    assert len(found("尚德厅堂")) == 1
