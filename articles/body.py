@@ -30,6 +30,8 @@ BODY_HELP_TEXT = (
 )
 
 SUBHEAD_PREFIX = "## "
+# The article column is at most 42rem wide: the browser picks the rendition that fills it.
+PHOTO_SIZES = "(min-width: 42rem) 42rem, 100vw"
 IMAGE_PLACEHOLDER = re.compile(r"^\[\[图\s*(\d+)\]\]$")
 
 
@@ -81,22 +83,34 @@ def join_body(blocks):
 
 
 def render_figure(image):
-    """A <figure> for an image; an image whose file has not arrived shows only its caption."""
+    """A <figure> for an image; an image whose file has not arrived shows only its caption.
+
+    A photo is served from its renditions: WebP for browsers that take it, JPEG otherwise, each
+    in three widths for the browser to choose from.
+    """
     caption = escape(image.caption)
     if image.credit:
-        caption = format_html('{} <span class="credit">{}</span>', caption, image.credit)
-    img = ""
+        caption = format_html('{} <span class="credit">{} 摄</span>', caption, image.credit)
+    picture = ""
     if image.file:
-        img = format_html(
-            '<img src="{}" alt="{}" loading="lazy"{}>',
-            image.file.url,
+        webp = ", ".join(f"{url} {width}w" for url, width in image.rendition_set("webp"))
+        jpeg = image.rendition_set("jpeg")
+        fallback = jpeg[min(1, len(jpeg) - 1)][0]
+        picture = format_html(
+            '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+            '<img src="{}" srcset="{}" sizes="{}" alt="{}" loading="lazy"{}></picture>',
+            webp,
+            PHOTO_SIZES,
+            fallback,
+            ", ".join(f"{url} {width}w" for url, width in jpeg),
+            PHOTO_SIZES,
             image.alt_text or image.caption,
             format_html(' width="{}" height="{}"', image.width, image.height)
             if image.width and image.height
             else "",
         )
     css = "photo" if image.file else "photo photo-pending"
-    return format_html('<figure class="{}">{}<figcaption>{}</figcaption></figure>', css, img, caption)
+    return format_html('<figure class="{}">{}<figcaption>{}</figcaption></figure>', css, picture, caption)
 
 
 def render_body(body, images=()):

@@ -38,6 +38,12 @@ def news_article_jsonld(article, request):
     keywords = [tag.name for tag in article.tags.all()]
     if keywords:
         data["keywords"] = keywords
+    corrections = [
+        {"@type": "CorrectionComment", "text": c.note, "datePublished": local_iso(c.created_at)}
+        for c in article.corrections.all()
+    ]
+    if corrections:
+        data["correction"] = corrections
     images = [absolute(image.file.url) for image in article.images.all() if image.file]
     if images:
         data["image"] = images

@@ -29,6 +29,7 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/<str:token>/", views.PreviewView.as_view(), name="preview"),
     path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed-latest"),
     path("feeds/sections/<slug:slug>/", feeds.SectionFeed(), name="feed-section"),
     path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed-author"),

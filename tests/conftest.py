@@ -45,3 +45,24 @@ def seed(db):
     from articles.models import Article
 
     return list(Article.objects.order_by("position"))
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("bianji", password="pw-editor-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
+
+
+@pytest.fixture
+def reporter(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from articles.models import Author
+
+    user = django_user_model.objects.create_user("jizhe", password="pw-reporter-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="记者"))
+    Author.objects.create(name="张可馨", user=user)
+    return user

@@ -16,7 +16,8 @@ pytestmark = [
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
     ),
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush after this test must not take the migrations' roles with it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

@@ -10,7 +10,10 @@ from .factories import ArticleFactory, BylineFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": "http://www.google.com/schemas/sitemap-news/0.9"}
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "n": "http://www.google.com/schemas/sitemap-news/0.9",
+}
 
 
 def test_news_sitemap_holds_only_the_last_two_days(client):

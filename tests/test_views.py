@@ -243,8 +243,8 @@ def build_article(authors, tags, images):
     return article
 
 
-# article with page/issue/section, bylines, images, tags, issue running order, related, issue.
-ARTICLE_QUERIES = 7
+# issue, article with page/issue/section, bylines, images, tags, corrections, running order, related.
+ARTICLE_QUERIES = 8
 
 
 @pytest.mark.parametrize("authors, tags, images", [(1, 0, 0), (5, 10, 6)])

@@ -1,7 +1,18 @@
-from django.contrib import admin
+from concurrency.admin import ConcurrentModelAdmin
+from django.contrib import admin, messages
 from django.db.models import Prefetch
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
-from ..models import Article, Byline, Image
+from .. import workflow
+from ..models import Article, Byline, Correction, Image, PublicationEvent, Status
+from ..preview import make_token
+from .forms import ArticleForm
+from .images import ImageInline
+from .revisions import compare_view, history_rows
+from .roles import can_publish, is_reporter_only, may_edit
 
 
 class BylineInline(admin.TabularInline):
@@ -9,39 +20,119 @@ class BylineInline(admin.TabularInline):
     fields = ("order", "author", "role")
     autocomplete_fields = ("author",)
     extra = 0
+    verbose_name_plural = "署名（按“顺序”从小到大排列）"
 
 
-class ImageInline(admin.StackedInline):
-    model = Image
-    fields = ("order", "file", "caption", "credit", "credit_author", "alt_text")
-    autocomplete_fields = ("credit_author",)
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    fields = ("created_at", "note", "created_by")
+    readonly_fields = ("created_at", "note", "created_by")
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class EventInline(admin.TabularInline):
+    model = PublicationEvent
+    fields = ("action", "user", "at", "publish_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "发布记录"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("headline", "issue_date", "page_label", "section", "status", "author_names")
+class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
+    form = ArticleForm
+    list_display = ("headline", "issue_date", "page_label", "section", "status", "publish_at", "author_names")
     list_filter = ("status", "page__issue__date", "section")
     search_fields = ("headline", "kicker", "subtitle", "bylines__author__name")
     search_help_text = "按标题或作者姓名搜索"
     list_select_related = ("page__issue", "section")
     autocomplete_fields = ("section", "page")
-    inlines = [BylineInline, ImageInline]
+    inlines = [BylineInline, ImageInline, CorrectionInline, EventInline]
+    actions = ["publish_selected", "unpublish_selected"]
+    readonly_fields = ("preview_link",)
+    object_history_template = "admin/articles/article/object_history.html"
     fieldsets = (
         (None, {"fields": ("page", "position", "kicker", "headline", "subtitle", "section")}),
-        ("正文", {"fields": ("body", "summary", "tags")}),
-        ("发布", {"fields": ("status", "publish_at", "slug")}),
+        ("正文", {"fields": ("body", "summary", "tags", "new_tags")}),
+        (
+            "发布",
+            {
+                "fields": (
+                    "status",
+                    "publish_at",
+                    "slug",
+                    "preview_link",
+                    "correction_note",
+                    "version",
+                    "opened_as",
+                )
+            },
+        ),
     )
 
     def get_queryset(self, request):
         # Authors are prefetched so that the changelist costs the same for 5 rows or 500.
-        return (
+        queryset = (
             super()
             .get_queryset(request)
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            )
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
+        if is_reporter_only(request.user):
+            queryset = queryset.filter(bylines__author__user=request.user).distinct()
+        return queryset
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/history/compare/",
+                self.admin_site.admin_view(lambda request, object_id: compare_view(self, request, object_id)),
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring an old revision is a deliberate overwrite: the edit-conflict check stands aside.
+        request.restoring_revision = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.restoring_revision = getattr(request, "restoring_revision", False)
+        return form
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = Article.objects.filter(pk=object_id).first()
+        rows = history_rows(self, article) if article else []
+        return super().history_view(request, object_id, {**(extra_context or {}), "revision_rows": rows})
+
+    # -- permissions ----------------------------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_edit(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if is_reporter_only(request.user):
+            fields += ["status", "publish_at", "page", "position", "slug"]
+        return fields
+
+    # -- list columns ---------------------------------------------------------------------------
 
     @admin.display(description="出版日期", ordering="page__issue__date")
     def issue_date(self, article):
@@ -55,6 +146,52 @@ class ArticleAdmin(admin.ModelAdmin):
     def author_names(self, article):
         return "、".join(str(byline) for byline in article.bylines.all())
 
+    @admin.display(description="预览")
+    def preview_link(self, article):
+        if not article.pk:
+            return "保存后可预览"
+        url = reverse("articles:preview", args=[make_token(article)])
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">按发布后的样子预览</a>（链接24小时内有效）', url
+        )
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        before = (
+            Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
+        )
+        if obj.status == Status.PUBLISHED and obj.publish_at is None:
+            obj.publish_at = timezone.now()  # published without a time: from now on
+        super().save_model(request, obj, form, change)
+        note = form.cleaned_data.get("correction_note", "").strip()
+        if note:
+            Correction.objects.create(article=obj, note=note, created_by=request.user)
+        if obj.status != before and (before or obj.status == Status.PUBLISHED):
+            action = (
+                PublicationEvent.Action.PUBLISH
+                if obj.status == Status.PUBLISHED
+                else PublicationEvent.Action.UNPUBLISH
+            )
+            workflow.record(action, request.user, article=obj, publish_at=obj.publish_at)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.typed_tags:
+            form.instance.tags.add(*form.typed_tags)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    @admin.action(description="发布所选稿件", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        count = workflow.publish(queryset, request.user)
+        self.message_user(request, f"已发布 {count} 篇稿件。", messages.SUCCESS)
+
+    @admin.action(description="撤回所选稿件（改为草稿）", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        count = workflow.unpublish(queryset, request.user)
+        self.message_user(request, f"已撤回 {count} 篇稿件。", messages.SUCCESS)
+
 
 @admin.register(Byline)
 class BylineAdmin(admin.ModelAdmin):
@@ -67,7 +204,7 @@ class BylineAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "article", "credit", "has_file", "width", "height")
+    list_display = ("__str__", "article", "credit", "has_file", "width", "height", "format")
     list_select_related = ("article",)
     search_fields = ("caption", "credit", "article__headline")
     autocomplete_fields = ("article", "credit_author")
@@ -75,3 +212,28 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="已有文件", boolean=True)
     def has_file(self, image):
         return image.has_file
+
+
+@admin.register(PublicationEvent)
+class PublicationEventAdmin(admin.ModelAdmin):
+    list_display = ("at", "action", "user", "article", "issue", "publish_at")
+    list_select_related = ("user", "article", "issue")
+    list_filter = ("action",)
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "article", "note", "created_by")
+    list_select_related = ("article", "created_by")
+    search_fields = ("note", "article__headline")
+    autocomplete_fields = ("article",)

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from ..body import BodyBlock, join_body, render_body
-from ..models import Article, Author, Byline, Image, Issue, Page, Section, Status
+from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from ..models.article import summarize
 from ..parsing import Warning
 from ..search import store_search_documents
@@ -31,6 +31,7 @@ class PageLoader:
         self.now = timezone.now()
         self.issues = {}
         self.seen_pages = {}
+        self.published = []
 
     def load(self, parsed):
         key = (parsed.date, parsed.number)
@@ -59,6 +60,9 @@ class PageLoader:
         if self.options.publish and not issue.is_released:
             issue.released_at = self.now
             issue.save(update_fields=["released_at"])
+            PublicationEvent.objects.create(
+                action=PublicationEvent.Action.RELEASE, user=self.user, issue=issue, publish_at=self.now
+            )
         return issue
 
     def save_page(self, parsed):
@@ -122,7 +126,7 @@ class PageLoader:
                 self.report.updated += 1
                 to_update.append(article)
             else:
-                article = Article(page=page, position=position, import_key=key)
+                article = Article(page=page, position=position, import_key=key, version=1)
                 slug = first_free(pinyin_slug(item.headline, 76), taken_slugs)
                 taken_slugs.add(slug)
                 article.slug = slug
@@ -138,6 +142,7 @@ class PageLoader:
         if to_update:
             for article in to_update:
                 article.updated_at = self.now
+                article.version += 1  # an editor with the old version open gets a conflict
             Article.objects.bulk_update(
                 to_update,
                 [
@@ -152,17 +157,30 @@ class PageLoader:
                     "publish_at",
                     "import_hash",
                     "updated_at",
+                    "version",
                 ],
             )
         self.replace_children(children, authors)
+        self.record_publications()
 
     def publish(self, article, dirty):
         if not self.options.publish or article.status == Status.PUBLISHED:
             return
         article.status = Status.PUBLISHED
         article.publish_at = article.publish_at or self.now
+        self.published.append(article)
         if dirty is not None:
             dirty.append(article)
+
+    def record_publications(self):
+        """One publication event per article this page published, by the importing user."""
+        PublicationEvent.objects.bulk_create(
+            PublicationEvent(
+                action=PublicationEvent.Action.PUBLISH, user=self.user, article=a, publish_at=a.publish_at
+            )
+            for a in self.published
+        )
+        self.published = []
 
     def replace_children(self, children, authors):
         """New bylines and images for created and updated articles, and their rendered bodies."""

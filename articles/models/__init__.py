@@ -5,15 +5,18 @@ from .author import Author
 from .image import Image
 from .issue import Issue, Page
 from .section import Section
+from .workflow import Correction, PublicationEvent
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "Correction",
     "Image",
     "Issue",
     "Page",
+    "PublicationEvent",
     "Role",
     "Section",
     "Status",

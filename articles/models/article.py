@@ -1,3 +1,4 @@
+from concurrency.fields import IntegerVersionField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -88,6 +89,8 @@ class Article(models.Model):
     # A hash of the content as the importer wrote it: when the current content no longer matches,
     # an editor has changed the article and a re-import must leave it alone.
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Optimistic locking: a save based on an older version than the stored one is refused.
+    version = IntegerVersionField(help_text="内部版本号，用于防止编辑冲突")
 
     # Search data, rebuilt whenever the article or its bylines change (articles/search/).
     search_text = models.TextField(blank=True, editable=False)
@@ -100,6 +103,7 @@ class Article(models.Model):
         verbose_name_plural = "稿件"
         ordering = ["-page__issue__date", "page__number", "position"]
         get_latest_by = "publish_at"
+        permissions = [("publish_article", "可以发布、撤回稿件和整期")]
         constraints = [
             models.UniqueConstraint(fields=["page", "position"], name="unique_position_per_page"),
             models.UniqueConstraint(fields=["page", "slug"], name="unique_slug_per_page"),

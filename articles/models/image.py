@@ -1,5 +1,8 @@
 from django.db import models
+from imagekit.models import ImageSpecField
+from PIL import Image as PILImage
 
+from .. import renditions
 from .article import Article
 from .author import Author
 
@@ -17,7 +20,7 @@ class Image(models.Model):
         height_field="height",
     )
     caption = models.TextField("图片说明", blank=True)
-    credit = models.CharField("署名", max_length=100, blank=True, help_text="例如：记者 陈晓明 摄")
+    credit = models.CharField("摄影", max_length=100, blank=True, help_text="摄影者姓名，例如：陈晓明")
     credit_author = models.ForeignKey(
         Author,
         on_delete=models.SET_NULL,
@@ -26,9 +29,10 @@ class Image(models.Model):
         related_name="photos",
         verbose_name="摄影作者",
     )
-    alt_text = models.CharField("替代文字", max_length=200, blank=True)
+    alt_text = models.CharField("替代文字", max_length=200, blank=True, help_text="给看不到图片的读者的描述")
     width = models.PositiveIntegerField("宽", null=True, blank=True, editable=False)
     height = models.PositiveIntegerField("高", null=True, blank=True, editable=False)
+    format = models.CharField("格式", max_length=10, blank=True, editable=False)
 
     class Meta:
         verbose_name = "图片"
@@ -38,9 +42,41 @@ class Image(models.Model):
     def __str__(self):
         return self.caption[:40] or f"图片 {self.pk}"
 
+    def save(self, *args, **kwargs):
+        if self.file and not self.format:
+            self.format = read_format(self.file)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.article.get_absolute_url()
 
     @property
     def has_file(self):
         return bool(self.file)
+
+    def rendition_set(self, fmt):
+        """[(url, width)] of this photo's renditions in one format, for a srcset."""
+        widths = [
+            w for w in renditions.WIDTHS if not self.width or w <= max(self.width, renditions.WIDTHS[0])
+        ]
+        return [(getattr(self, renditions.field_name(w, fmt)).url, min(w, self.width or w)) for w in widths]
+
+
+def read_format(file):
+    """The image format from the file's header ("JPEG", "PNG" ...), without decoding it."""
+    try:
+        file.seek(0)
+        with PILImage.open(file) as image:
+            return image.format or ""
+    except (OSError, ValueError):
+        return ""
+    finally:
+        file.seek(0)
+
+
+for _width in renditions.WIDTHS:
+    for _fmt, _format, _mime in renditions.FORMATS:
+        Image.add_to_class(
+            renditions.field_name(_width, _fmt),
+            ImageSpecField(source="file", id=renditions.spec_id(_width, _fmt)),
+        )

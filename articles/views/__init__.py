@@ -3,6 +3,7 @@
 from .article import ArticleView
 from .issues import HomeView, IssueJumpView, IssueView, PageView
 from .lists import AuthorView, SectionView, TagView
+from .preview import PreviewView
 from .search import SearchView
 from .seo import NewsSitemapView, robots_txt
 
@@ -14,6 +15,7 @@ __all__ = [
     "IssueView",
     "NewsSitemapView",
     "PageView",
+    "PreviewView",
     "SearchView",
     "SectionView",
     "TagView",

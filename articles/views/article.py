@@ -14,8 +14,8 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     """/YYYY/MM/DD/<page>/<slug>/: one article, with its neighbours in the issue.
 
     A constant handful of queries whatever the number of authors, tags or images: the article
-    with page, issue and section; bylines with authors; images; tags; the issue's running order;
-    related articles.
+    with page, issue and section; bylines with authors; images; tags; corrections; the issue's
+    running order; related articles.
     """
 
     template_name = "articles/article.html"
@@ -23,7 +23,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            published_articles().prefetch_related("images", "tags"),
+            published_articles().prefetch_related("images", "tags", "corrections"),
             page__issue=self.get_issue(),
             page__number=self.kwargs["page"],
             slug=self.kwargs["slug"],
@@ -50,7 +50,9 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
             .order_by("page__number", "position")
             .only("pk", "slug", "headline", "page__number", "page__issue__date")
         )
-        index = next(i for i, a in enumerate(running_order) if a.pk == article.pk)
+        index = next((i for i, a in enumerate(running_order) if a.pk == article.pk), None)
+        if index is None:  # a draft seen in preview is not in the public running order
+            return None, None
         previous = running_order[index - 1] if index > 0 else None
         following = running_order[index + 1] if index + 1 < len(running_order) else None
         return previous, following

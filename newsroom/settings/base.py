@@ -16,6 +16,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
+    "concurrency",
+    "imagekit",
     "articles",
 ]
 
@@ -78,6 +81,21 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Photo uploads: refused above this size before they are read, and above this many pixels
+# (far below Pillow's decompression-bomb threshold of about 89 million) before they are decoded.
+PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", 15 * 1024 * 1024))
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 40_000_000))
+
+# Renditions are made when a photo is saved, never when a page asks for them.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+
+# A save that carries no version (a revision being restored) is not checked against the stored
+# one; every edit form carries its version, and a form without one is refused as stale.
+CONCURRENCY_VERSION_FIELD_REQUIRED = False
+
+# Preview links for drafts stay valid this long.
+PREVIEW_MAX_AGE = 60 * 60 * 24
 
 # Tags are matched case-insensitively, so "AI" and "ai" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,4 +1,4 @@
-"""Create the demo editor account for local development, printing its password once.
+"""Create the demo editor account (group 编辑) for local development, printing its password once.
 
 Refuses to run outside the dev settings: a production site never gets a demo account.
 Running it again leaves the existing account alone.
@@ -8,7 +8,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+
+from ...admin.roles import EDITOR_GROUP
 
 USERNAME = "editor"
 
@@ -27,7 +30,10 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(USERNAME, email="editor@example.invalid", password=password)
+        user = User.objects.create_user(
+            USERNAME, email="editor@example.invalid", password=password, is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=EDITOR_GROUP))
         self.stdout.write(self.style.SUCCESS("Demo editor created. Log in at http://127.0.0.1:8000/admin/"))
         self.stdout.write(f"  username: {USERNAME}")
         self.stdout.write(f"  password: {password}")

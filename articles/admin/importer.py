@@ -1,0 +1,108 @@
+"""Import page text from the admin: upload, review the dry run, confirm.
+
+The uploaded files are kept, signed, in the session between review and confirmation, and the
+same importer as the command writes them. A bad file gets the importer's error; nothing is written.
+"""
+
+import base64
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from ..importing import ImportFailed, ImportOptions, Source, dry_run, run_import
+from ..parsing import page_to_dict
+from .roles import can_publish
+
+SESSION_KEY = "articles_pending_import"
+MAX_FILES = 40
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        files = [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+        if not files:
+            raise forms.ValidationError("请选择至少一个版面文本文件。")
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(f"一次最多导入 {MAX_FILES} 个文件。")
+        for upload in files:
+            if upload.size > MAX_FILE_BYTES:
+                raise forms.ValidationError(f"{upload.name}：文件过大（上限 2 MB），不像是版面文本。")
+        return files
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        label="版面文本文件", help_text="每版一个 .txt 文件，UTF-8 或 GB18030 编码均可。"
+    )
+    date = forms.DateField(label="出版日期", help_text="文本中没有日期时使用，格式 2024-03-12")
+    page = forms.IntegerField(label="起始版次", required=False, min_value=1, max_value=999)
+    publish = forms.BooleanField(label="导入后立即发布整期", required=False)
+
+
+def options_from(data):
+    return ImportOptions(date=data["date"], page=data.get("page"), publish=data.get("publish", False))
+
+
+def import_view(model_admin, request):
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "导入版面文本",
+        "opts": model_admin.model._meta,
+    }
+    if request.method == "POST" and "confirm" in request.POST:
+        return confirm(model_admin, request, context)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["publish"] and not can_publish(request.user):
+            raise PermissionDenied
+        sources = [Source.from_bytes(f.name, f.read()) for f in form.cleaned_data["files"]]
+        try:
+            pages = dry_run(sources, options_from(form.cleaned_data))
+        except ImportFailed as error:
+            form.add_error(None, str(error))
+        else:
+            request.session[SESSION_KEY] = {
+                "files": [(s.name, base64.b64encode(s.read()).decode("ascii")) for s in sources],
+                "date": form.cleaned_data["date"].isoformat(),
+                "page": form.cleaned_data["page"],
+                "publish": form.cleaned_data["publish"],
+            }
+            context.update(
+                pages=[page_to_dict(p) for p in pages], pending=True, publish=form.cleaned_data["publish"]
+            )
+            return TemplateResponse(request, "admin/articles/import_review.html", context)
+    context["form"] = form
+    return TemplateResponse(request, "admin/articles/import_form.html", context)
+
+
+def confirm(model_admin, request, context):
+    pending = request.session.pop(SESSION_KEY, None)
+    if not pending:
+        messages.error(request, "没有待确认的导入，请重新上传。")
+        return redirect("admin:articles_issue_import")
+    sources = [Source.from_bytes(name, base64.b64decode(data)) for name, data in pending["files"]]
+    options = ImportOptions(
+        date=ImportOptions.parse_date(pending["date"]), page=pending["page"], publish=pending["publish"]
+    )
+    try:
+        report = run_import(sources, options, user=request.user)
+    except ImportFailed as error:
+        messages.error(request, f"导入失败，未写入任何内容：{error}")
+        return redirect("admin:articles_issue_import")
+    context.update(report=report, title="导入完成")
+    return TemplateResponse(request, "admin/articles/import_done.html", context)
