@@ -8,3 +8,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the derived-data handlers)
+        from .caching import invalidation  # noqa: F401  (connects the page-cache invalidation)

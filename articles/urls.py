@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import feeds, views
+from .views.seo import depends_on_everything as cached
 
 
 class TwoDigits:
@@ -30,8 +31,8 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("preview/<str:token>/", views.PreviewView.as_view(), name="preview"),
-    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed-latest"),
-    path("feeds/sections/<slug:slug>/", feeds.SectionFeed(), name="feed-section"),
-    path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="feed-author"),
+    path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed-latest"),
+    path("feeds/sections/<slug:slug>/", cached(feeds.SectionFeed()), name="feed-section"),
+    path("feeds/authors/<slug:slug>/", cached(feeds.AuthorFeed()), name="feed-author"),
     path("news-sitemap.xml", views.NewsSitemapView.as_view(), name="news-sitemap"),
 ]

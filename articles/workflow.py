@@ -9,6 +9,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .caching.invalidation import invalidate_articles
 from .models import Article, PublicationEvent, Status
 
 
@@ -31,6 +32,7 @@ def publish(articles, user, at=None):
         PublicationEvent(action=PublicationEvent.Action.PUBLISH, user=user, article_id=pk, publish_at=moment)
         for pk in ids
     )
+    invalidate_articles(ids)
     return len(ids)
 
 
@@ -43,6 +45,7 @@ def unpublish(articles, user):
     PublicationEvent.objects.bulk_create(
         PublicationEvent(action=PublicationEvent.Action.UNPUBLISH, user=user, article_id=pk) for pk in ids
     )
+    invalidate_articles(ids)
     return len(ids)
 
 

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from ..body import BodyBlock, join_body, render_body
+from ..caching.invalidation import invalidate_articles
 from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from ..models.article import summarize
 from ..parsing import Warning
@@ -162,6 +163,9 @@ class PageLoader:
             )
         self.replace_children(children, authors)
         self.record_publications()
+        touched = [article.pk for article, _ in children] + [a.pk for a in to_update]
+        if touched:
+            invalidate_articles(set(touched))
 
     def publish(self, article, dirty):
         if not self.options.publish or article.status == Status.PUBLISHED:

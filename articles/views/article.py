@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView
 
+from ..caching import article_tags
 from ..models import Article
 from ..seo import news_article_jsonld
 from .mixins import IssueDateMixin, PublicCacheMixin, published_articles
@@ -68,6 +69,9 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
             .annotate(shared=Count("tags"))
             .order_by("-shared", "-publish_at")[:RELATED_COUNT]
         )
+
+    def get_cache_tags(self):
+        return article_tags(self.object)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

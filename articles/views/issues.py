@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+from ..caching import ISSUES
 from ..models import Issue
-from .mixins import IssueDateMixin, PublicCacheMixin, issue_pages_with_articles, published_articles
+from .mixins import IssueDateMixin, PublicCacheMixin, card_tags, issue_pages_with_articles, published_articles
 
 
 class IssueContextMixin(PublicCacheMixin):
@@ -27,7 +28,13 @@ class IssueContextMixin(PublicCacheMixin):
             recent_issues=list(released.values_list("date", flat=True)[:14]),
             first_date=released.order_by("date").values_list("date", flat=True).first(),
         )
+        self.shown = context
         return context
+
+    def get_cache_tags(self):
+        issue, pages = self.shown["issue"], self.shown["pages"]
+        tags = [ISSUES] + ([f"issue:{issue.pk}"] if issue else [])
+        return tags + card_tags(a for page in pages for a in page.public_articles)
 
 
 class HomeView(IssueContextMixin, TemplateView):
@@ -66,7 +73,11 @@ class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
         for neighbour in (context["previous_page"], context["next_page"]):
             if neighbour is not None:
                 neighbour.issue = issue
+        self.shown = context
         return context
+
+    def get_cache_tags(self):
+        return [f"issue:{self.shown['issue'].pk}", *card_tags(self.shown["articles"])]
 
 
 class IssueJumpView(View):

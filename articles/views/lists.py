@@ -3,7 +3,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from ..models import Author, Section
-from .mixins import PublicCacheMixin, published_articles
+from .mixins import PublicCacheMixin, card_tags, published_articles
 
 PER_PAGE = 20
 
@@ -30,7 +30,11 @@ class ArticleListView(PublicCacheMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(subject=self.subject, heading=self.heading, list_kind=self.list_kind)
+        self.shown = context["articles"]
         return context
+
+    def get_cache_tags(self):
+        return [f"{self.list_kind}:{self.subject.pk}", *card_tags(self.shown)]
 
 
 class AuthorView(ArticleListView):

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 
+from ..caching import ANY_ARTICLE, declare
 from ..models import Article, Issue, Page
 
 # Public pages may sit in shared caches briefly; an edit shows within this many seconds.
@@ -17,7 +18,8 @@ def published_articles():
 
 
 class PublicCacheMixin:
-    """Sensible caching headers for pages anyone may see."""
+    """Sensible caching headers for pages anyone may see, and the dependency tags under which the
+    page cache may keep the response (see articles/caching)."""
 
     max_age = PUBLIC_MAX_AGE
 
@@ -25,7 +27,23 @@ class PublicCacheMixin:
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=self.max_age)
+            tags = self.get_cache_tags()
+            if tags is not None:
+                declare(response, tags)
         return response
+
+    def get_cache_tags(self):
+        """What the page shows; None for a page that must never be cached."""
+        return [ANY_ARTICLE]
+
+
+def card_tags(articles):
+    """Article cards show headline and byline: their articles and authors."""
+    tags = []
+    for article in articles:
+        tags.append(f"article:{article.pk}")
+        tags += [f"author:{byline.author_id}" for byline in article.bylines.all()]
+    return tags
 
 
 class IssueDateMixin:

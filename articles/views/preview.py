@@ -33,6 +33,9 @@ class PreviewView(ArticleView):
             pk=self.article_pk,
         )
 
+    def get_cache_tags(self):
+        return None  # a preview is never kept
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = True

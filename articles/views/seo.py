@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from ..caching import ANY_ARTICLE, ISSUES, declare
 from .mixins import PublicCacheMixin, published_articles
 
 NEWS_WINDOW = datetime.timedelta(days=2)
@@ -25,6 +26,18 @@ class NewsSitemapView(PublicCacheMixin, TemplateView):
             publisher=settings.NEWSROOM_PUBLISHER,
         )
         return context
+
+
+def depends_on_everything(view):
+    """Feeds and sitemaps list articles from everywhere: any published change refreshes them."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            declare(response, [ANY_ARTICLE, ISSUES])
+        return response
+
+    return wrapped
 
 
 def robots_txt(request):

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached public page is served before anything else runs (articles/caching).
+    "articles.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +95,11 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 # A save that carries no version (a revision being restored) is not checked against the stored
 # one; every edit form carries its version, and a form without one is refused as stale.
 CONCURRENCY_VERSION_FIELD_REQUIRED = False
+
+# Whole public pages are cached, keyed by their dependency tags (articles/caching).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
+PAGE_CACHE_ALIAS = "default"
 
 # Preview links for drafts stay valid this long.
 PREVIEW_MAX_AGE = 60 * 60 * 24

@@ -1,0 +1,156 @@
+"""The page cache: hits cost no query; every change that shows on a page empties it for that page."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article, Status
+
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    ImageFactory,
+    IssueFactory,
+    SectionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url):
+    response = client.get(url)
+    return response.status_code, response.get("X-Page-Cache"), response.content.decode()
+
+
+def test_second_request_is_a_hit_with_no_query(client, django_assert_num_queries):
+    article = ArticleFactory(headline="缓存测试")
+    assert get(client, article.get_absolute_url())[1] is None
+    with django_assert_num_queries(0):
+        status, hit, body = get(client, article.get_absolute_url())
+    assert (status, hit) == (200, "hit") and "缓存测试" in body
+
+
+def test_conditional_get_on_a_hit(client):
+    url = ArticleFactory().get_absolute_url()
+    etag = client.get(url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+def test_edit_shows_at_once_everywhere(client):
+    section = SectionFactory(name="要闻")
+    author = AuthorFactory(name="黄雅婷")
+    article = ArticleFactory(headline="旧标题", section=section, tags=["创新"])
+    BylineFactory(article=article, author=author)
+    urls = [
+        article.get_absolute_url(),
+        "/",
+        article.page.get_absolute_url(),
+        author.get_absolute_url(),
+        section.get_absolute_url(),
+        "/tags/chuang-xin/",
+        "/feeds/latest/",
+        "/search/?q=旧标题",
+    ]
+    for url in urls:
+        get(client, url)
+        assert get(client, url)[1] == "hit", url
+    article.headline = "新标题"
+    article.save()
+    for url in urls[:-1]:
+        status, hit, body = get(client, url)
+        assert hit is None and "新标题" in body and "旧标题" not in body, url
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda a: BylineFactory(article=a, author=AuthorFactory(name="新作者")), "新作者"),
+        (lambda a: ImageFactory(article=a, caption="新图片说明"), "新图片说明"),
+        (lambda a: a.tags.add("新标签"), "新标签"),
+        (lambda a: setattr_and_save(a.section, "name", "新栏目名"), "新栏目名"),
+        (lambda a: setattr_and_save(a.bylines.first().author, "name", "改名作者"), "改名作者"),
+    ],
+    ids=["byline", "image", "tag", "section", "author"],
+)
+def test_article_page_follows_every_part(client, change, expected):
+    article = ArticleFactory(section=SectionFactory())
+    BylineFactory(article=article)
+    url = article.get_absolute_url()
+    get(client, url)
+    assert get(client, url)[1] == "hit"
+    change(article)
+    status, hit, body = get(client, url)
+    assert hit is None and expected in body
+
+
+def setattr_and_save(obj, name, value):
+    setattr(obj, name, value)
+    obj.save()
+
+
+def test_unpublish_and_release_reach_every_list(client):
+    issue = IssueFactory(released_at=None)
+    article = ArticleFactory(page__issue=issue, headline="待发布稿件", tags=["民生"])
+    author = BylineFactory(article=article).author
+    lists = ["/", "/feeds/latest/", "/sitemap.xml", author.get_absolute_url(), "/tags/min-sheng/"]
+    for url in lists:
+        get(client, url)
+    assert get(client, article.get_absolute_url())[0] == 404
+
+    workflow.release_issue(issue, None)
+    for url in lists:
+        assert "待发布稿件" in get(client, url)[2] or article.get_absolute_url() in get(client, url)[2], url
+
+    workflow.unpublish(Article.objects.filter(pk=article.pk), None)
+    assert get(client, article.get_absolute_url())[0] == 404
+    for url in lists[:3]:
+        status, hit, body = get(client, url)
+        assert "待发布稿件" not in body and article.get_absolute_url() not in body, url
+
+
+def test_drafts_and_previews_are_never_kept(admin_client):
+    from django.test import Client
+
+    from articles.preview import make_token
+
+    client = Client()
+    draft = ArticleFactory(status=Status.DRAFT, headline="草稿")
+    assert get(client, draft.get_absolute_url())[0] == 404
+    preview = f"/preview/{make_token(draft)}/"
+    assert get(admin_client, preview)[0] == 200
+    assert get(admin_client, preview)[1] is None
+    assert client.get(preview).status_code == 302  # an anonymous visitor is sent to log in
+    draft.status = Status.PUBLISHED
+    draft.save()
+    assert get(client, draft.get_absolute_url())[0] == 200
+
+
+def test_scheduled_article_appears_on_time_without_a_cron(client):
+    ArticleFactory(headline="早上的稿件")
+    later = ArticleFactory(headline="定时稿件", publish_at=timezone.now() + datetime.timedelta(minutes=10))
+    assert "定时稿件" not in get(client, "/feeds/latest/")[2]
+    assert get(client, "/feeds/latest/")[1] == "hit"
+    with time_machine.travel(later.publish_at + datetime.timedelta(seconds=1)):
+        status, hit, body = get(client, "/feeds/latest/")
+        assert hit is None and "定时稿件" in body
+
+
+def test_reimport_invalidates(client, seed, tmp_path):
+    import io
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    url = seed[0].get_absolute_url()
+    get(client, url)
+    text = (Path(__file__).resolve().parent.parent / "fixtures/000_0c9a10115951d5fb.txt").read_text()
+    corrected = tmp_path / "p.txt"
+    corrected.write_text(text.replace("让发展动能加速转换", "让发展动能加快转换"))
+    call_command("import_issue", str(corrected), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
+    status, hit, body = get(client, url)
+    assert hit is None and "让发展动能加快转换" in body
