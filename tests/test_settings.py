@@ -41,3 +41,43 @@ def test_refuses_to_start_without_its_environment(missing):
     result = manage("check", env=env)
     assert result.returncode != 0
     assert f"Production settings need the {missing} environment variable." in result.stderr
+
+
+SCALE_ENV = {
+    **PRODUCTION_ENV,
+    "DATABASE_URL": "postgres://newsroom@127.0.0.1:5432/newsroom",
+    "DATABASE_POOL": "1",
+    "DATABASE_REPLICA_URL": "postgres://reader@127.0.0.1:5433/newsroom",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "MEDIA_BUCKET": "newsroom-media",
+    "MEDIA_ENDPOINT_URL": "http://127.0.0.1:9000",
+}
+
+
+def test_settings_for_several_machines():
+    """Pool, replica router, shared Redis cache and bucket storage, all from the environment."""
+    script = (
+        "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps(["
+        "s.DATABASES['default']['OPTIONS'].get('pool', {}).get('max_size'), s.DATABASES['replica']['PORT'],"
+        "s.DATABASE_ROUTERS, s.CACHES['default']['BACKEND'], s.STORAGES['default']['BACKEND'],"
+        "s.STORAGES['default']['OPTIONS']['bucket_name'], 'newsroom.routers.ReplicaReadsMiddleware' in s.MIDDLEWARE]))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(SCALE_ENV, DJANGO_SETTINGS_MODULE="newsroom.settings.production")
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    assert json.loads(result.stdout) == [
+        4,
+        5433,
+        ["newsroom.routers.PrimaryReplicaRouter"],
+        "django.core.cache.backends.redis.RedisCache",
+        "storages.backends.s3.S3Storage",
+        "newsroom-media",
+        True,
+    ]
+    check = manage("check", "--deploy", "--fail-level", "WARNING", env=SCALE_ENV)
+    assert check.returncode == 0, check.stderr + check.stdout
