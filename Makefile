@@ -10,7 +10,7 @@ SEED := fixtures/000_0c9a10115951d5fb.txt
 # The date and page the seed is imported as (its text states neither).
 SEED_ARGS := --date 2024-03-12 --page 2 --page-name 武进新闻 --publish
 
-.PHONY: run test install lint seed-fixture
+.PHONY: run test install lint seed-fixture bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ seed-fixture: $(STAMP)
 		articles.issue articles.page articles.section articles.author articles.article \
 		articles.byline articles.image -o fixtures/seed.json
 	rm -f var/seed-fixture.sqlite3
+
+# The benchmark (never part of `make test`): see bench/run.py and the README's Performance section.
+bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.run

@@ -232,6 +232,12 @@ class TestCaptions:
         assert blocks(page)[1] == ("image", "充电桩生产车间")
         assert page["warnings"] == []
 
+    def test_captions_sharing_an_opening_are_not_a_subhead_series(self):
+        page = parse(
+            "标题\n\n□ 记者 甲乙\n\n第一段。\n\n\n\n西太湖垃圾分类现场\n\n第二段继续写。\n\n\n\n西太湖营商环境现场\n\n第三段。"
+        )
+        assert [t for t, _ in blocks(page)] == ["paragraph", "image", "paragraph", "image", "paragraph"]
+
     def test_undecided_lone_line_is_reported(self):
         page = parse("标题\n\n□ 记者 甲乙\n\n第一段。\n\n充电桩生产车间\n\n第二段继续写。")
         assert blocks(page)[1] == ("image", "充电桩生产车间")

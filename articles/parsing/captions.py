@@ -25,6 +25,8 @@ CAPTION_MAX = 160
 
 def split_credit(text):
     """'工人在车间作业 记者 陈晓明 摄' -> ('工人在车间作业', '陈晓明'); no credit -> (text, '')."""
+    if not text.rstrip(" ）)").endswith(("摄", "摄影")):
+        return text, ""
     match = LABELLED_CREDIT.search(text) or BARE_CREDIT.search(text)
     if not match:
         return text, ""

@@ -14,7 +14,7 @@ FROM = re.compile(r"^[（(]\s*(?:上)?接\s*(?:第\s*)?[A-Za-z]?\s*(?P<page>\d{1
 
 def split_continued_to(text):
     """Remove a closing 下转 mark: returns (text without it, page number or None)."""
-    match = TO.search(text)
+    match = TO.search(text, max(0, len(text) - 20)) if text.endswith(("）", ")")) else None
     if not match:
         return text, None
     return text[: match.start()].rstrip(), int(match["page"])

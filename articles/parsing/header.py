@@ -30,6 +30,7 @@ PAGE = re.compile(
 STAFF_LABELS = "责任编辑|值班编辑|美术编辑|图片编辑|责编|编辑|版式|美编|校对|组版|排版|审读|终审|[一二三]审"
 STAFF = re.compile(rf"(?P<label>{STAFF_LABELS})\s*[：:]\s*(?P<value>[^\s：:]{{1,12}})")
 EDITOR_LABELS = ("责任编辑", "责编", "编辑")
+HEADER_MAX_CHARS = 80
 ISSUE_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*期|总第\s*(?P<total>\d+)\s*期")
 
 
@@ -48,6 +49,8 @@ def read_header_line(text, header):
 
     Returns False, recording nothing, for any line with text left over.
     """
+    if len(text) > HEADER_MAX_CHARS:
+        return False  # a paragraph, not a header: skip the searches
     found = Header()
     rest = text
     rest = _take(DATE, rest, lambda m: _set_date(found, m))

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# Every Unicode space, the ideographic space U+3000 and zero-width/BOM characters.
-SPACE = re.compile(r"[\s\u3000\u200b\ufeff]+")
+# Characters that take no room but are not whitespace to str.split(): zero-width space, BOM.
+INVISIBLE = ("\u200b", "\ufeff")
 
 
 @dataclass
@@ -24,12 +24,14 @@ class Line:
 
 
 def normalize_line(raw):
-    """Trim the line and collapse inner runs of whitespace to one ASCII space."""
-    return SPACE.sub(" ", raw).strip()
+    """Trim the line and collapse inner runs of whitespace (U+3000 included) to one ASCII space."""
+    return " ".join(raw.split())
 
 
 def split_lines(text):
     lines, gap = [], 0
+    for char in INVISIBLE:
+        text = text.replace(char, "")
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         clean = normalize_line(raw)
         if not clean:

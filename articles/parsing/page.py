@@ -38,7 +38,8 @@ def parse_page(data, source="", encoding=None):
         raise ParseError("no article found: the page holds no text besides its header")
     pieces = tag_lines(lines)
     column, pieces = split_column_label(pieces)
-    context = Context(typical_gap(lines), any(line.gap > typical_gap(lines) for line in lines[1:]))
+    usual_gap = typical_gap(lines)
+    context = Context(usual_gap, any(line.gap > usual_gap for line in lines[1:]))
     page.articles = [
         build_article(pieces, start, end, context, page)
         for start, end in article_spans(pieces, context, page)
@@ -52,29 +53,40 @@ def parse_page(data, source="", encoding=None):
 
 
 def strip_header(lines, page):
-    """Remove header lines wherever they stand, recording what they say on the page."""
+    """Remove the header lines at the top (and any at the foot) of the page, recording what they say.
+
+    Headers sit above the first story and sometimes below the last; lines in between are never
+    read as headers, which also spares every paragraph the header searches.
+    """
     header = Header()
-    kept = []
-    for i, line in enumerate(lines):
-        if read_header_line(line.text, header):
-            continue
-        if (
-            kept == []
-            and i > 0
-            and header.page_number is not None
-            and not header.page_name
-            and is_page_name(line.text)
-            and i + 1 < len(lines)
-            and read_header_line(lines[i + 1].text, Header())
-        ):
-            header.page_name = line.text  # "第2版" / "武进新闻" / "责任编辑：…" on separate lines
-            continue
-        kept.append(line)
+    start = 0
+    while start < len(lines):
+        if read_header_line(lines[start].text, header):
+            start += 1
+        elif _page_name_line(lines, start, header):
+            header.page_name = lines[start].text  # "第2版" / "武进新闻" / "责任编辑：…" on separate lines
+            start += 1
+        else:
+            break
+    end = len(lines)
+    while end > start + 1 and read_header_line(lines[end - 1].text, header):
+        end -= 1
     page.date = header.date
     page.number = header.page_number
     page.name = header.page_name
     page.editor = header.editor
-    return kept
+    return lines[start:end]
+
+
+def _page_name_line(lines, i, header):
+    return (
+        i > 0
+        and header.page_number is not None
+        and not header.page_name
+        and is_page_name(lines[i].text)
+        and i + 1 < len(lines)
+        and read_header_line(lines[i + 1].text, Header())
+    )
 
 
 def split_column_label(pieces):

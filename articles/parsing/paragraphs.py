@@ -7,11 +7,12 @@ sentence therefore runs on into the next, with no space.
 A short line without final punctuation after a finished paragraph is something else: a subhead,
 a caption, or the head of a paragraph cut at a column. Context decides, never a list of words:
 
-- lines that form a series (a shared opening such as 理论+…, or numbering 一、二、) are subheads;
+- a lone line set apart by a wider gap than the page's usual one is a caption (photos leave room);
+- lines in the running text that form a series (a shared opening such as 理论+…, or numbering
+  一、二、) are subheads;
 - a line opening with 图为 or closing with a credit (记者 陈晓明 摄) is a caption;
 - a line whose next block opens with a clause of one or two characters ("效应，…"), or with
   closing punctuation, is the head of a cut paragraph;
-- a lone line set apart by a wider gap than the page's usual one is a caption (photos leave room);
 - what remains is read the likelier way and reported as a warning.
 """
 
@@ -59,8 +60,16 @@ def classify(pieces, context, warn):
             kinds[i] = "caption"
         elif _stands_alone(pieces, i):
             candidates.append(i)
-    series = _series_members([pieces[i].text for i in candidates])
-    for position, i in enumerate(candidates):
+    # A line set apart by a wider gap than the page's usual one is where a photo stood: a caption,
+    # even when several captions share an opening. Only lines in the running text make a series.
+    set_apart = [
+        i for i in candidates if pieces[i].gap > context.typical_gap and not ENUMERATION.match(pieces[i].text)
+    ]
+    for i in set_apart:
+        kinds[i] = "caption"
+    in_text = [i for i in candidates if i not in set_apart]
+    series = _series_members([pieces[i].text for i in in_text])
+    for position, i in enumerate(in_text):
         text = pieces[i].text
         if position in series or ENUMERATION.match(text) or EMPHASIS.match(text):
             kinds[i] = "subhead"

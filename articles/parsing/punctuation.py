@@ -19,7 +19,7 @@ _ANY_PUNCT = re.compile(rf"[{re.escape(SENTENCE_END + CLAUSE + MID_SENTENCE + CL
 
 def ends_sentence(text):
     """True when the block is complete: '……第一。”' -> True, '科研机' -> False."""
-    return bool(_END.search(text))
+    return bool(_END.search(text[-12:]))  # only the tail matters; long paragraphs are common
 
 
 def ends_mid_sentence(text):

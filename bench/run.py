@@ -1,0 +1,338 @@
+"""`make bench`: the figures that say how fast newsroom is, against targets and a floor.
+
+Not a test: it never runs in `make test`. It prints a table and, as its last line, one JSON
+object. Sizes come from the environment (defaults: a year of a daily, 365 issues x 8 pages,
+and 100,000 articles for search):
+
+    BENCH_DAYS=30 BENCH_SEARCH_ARTICLES=20000 make bench     # a quicker, smaller run
+
+It starts what it measures on loopback: a throwaway PostgreSQL 15 cluster, gunicorn with two
+sync workers for the app (page cache on, then off) and for a floor app answering "ok", and
+drives them with wrk. Compare the ratios, not the absolute times: on a shared machine both
+sides of a ratio slow down together.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.pagegen import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PGBIN = Path("/usr/lib/postgresql/15/bin")
+TARGETS = {
+    "parse_pages_per_s": (">=", 1000),
+    "import_pages_per_s_sqlite": (">=", 200),
+    "import_pages_per_s_postgres": (">=", 200),
+    "import_peak_rss_mb": ("<=", 300),
+    "article_warm_vs_floor": (">=", 0.8),
+    "article_cold_vs_floor": (">=", 0.15),
+    "search_p95_ms": ("<=", 30),
+    "admin_changelist_queries": ("<=", 10),
+}
+
+
+def log(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+MEDIA = Path(tempfile.gettempdir()) / "newsroom-bench-media"
+
+
+def django_env(database_url, **extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(MEDIA),
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
+    return env
+
+
+def run(args, env, **kwargs):
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, args[:4]))} failed:\n{result.stderr[-2000:]}")
+    return result
+
+
+def probe(name, database_url, *args):
+    result = run([PY, "-m", "bench.probes", name, *map(str, args)], django_env(database_url))
+    return json.loads(result.stdout)
+
+
+# -- parse ---------------------------------------------------------------------------------------
+
+
+def measure_parse(paths):
+    from articles.parsing import parse_page
+
+    data = [p.read_bytes() for p in paths]
+    started = time.perf_counter()
+    for raw in data:
+        parse_page(raw)
+    seconds = time.perf_counter() - started
+    megabytes = sum(len(raw) for raw in data) / 1e6
+    return {
+        "parse_pages_per_s": round(len(data) / seconds, 1),
+        "parse_mb_per_s": round(megabytes / seconds, 2),
+    }
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+def measure_import(label, database_url, paths):
+    env = django_env(database_url)
+    run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
+    sample = paths[: max(1, min(40, len(paths) // 4))]
+    counted = probe("queries-per-page", database_url, *sample)
+    rest = paths[len(sample) :]
+    errors = tempfile.TemporaryFile(mode="w+")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PY, "manage.py", "import_issue", "--publish", *map(str, rest)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        text=True,
+    )
+    output = process.stdout.read()
+    # wait4 gives this child's own peak resident memory, not the benchmark's.
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        errors.seek(0)
+        raise RuntimeError(f"import into {label} failed: {errors.read()[-800:]}")
+    summary = output.strip().splitlines()[-1]
+    return {
+        f"import_pages_per_s_{label}": round(len(rest) / seconds, 1),
+        f"import_queries_per_page_{label}": counted["queries_per_page"],
+        f"import_peak_rss_mb_{label}": round(usage.ru_maxrss / 1024, 1),
+        f"import_summary_{label}": summary,
+    }
+
+
+class Postgres:
+    """A throwaway PostgreSQL 15 cluster on a free loopback port (as the postgres user if root)."""
+
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-pg-"))
+        self.port = free_port()
+        self.as_pg = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        if self.as_pg:
+            shutil.chown(self.dir, "postgres")
+
+    @property
+    def url(self):
+        return f"postgres://newsroom@127.0.0.1:{self.port}/postgres"
+
+    def __enter__(self):
+        subprocess.run(
+            [
+                *self.as_pg,
+                PGBIN / "initdb",
+                "-D",
+                self.dir / "data",
+                "-U",
+                "newsroom",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off -c shared_buffers=512MB"
+        )
+        subprocess.run(
+            [
+                *self.as_pg,
+                PGBIN / "pg_ctl",
+                "-D",
+                self.dir / "data",
+                "-l",
+                self.dir / "log",
+                "-w",
+                "-o",
+                options,
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run(
+            [*self.as_pg, PGBIN / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "stop"],
+            capture_output=True,
+        )
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# -- HTTP ----------------------------------------------------------------------------------------
+
+
+class Gunicorn:
+    def __init__(self, app, env, port):
+        self.command = [PY, "-m", "gunicorn", "-c", "gunicorn.conf.py", app]
+        self.env = {
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_ACCESSLOG": "",
+        }
+        self.url = f"http://127.0.0.1:{port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", int(self.url.rsplit(":", 1)[1])), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not start: {self.command}")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def wrk(url, seconds):
+    result = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True
+    )
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", result.stdout)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses of {result.stdout}")
+    return rps, float(p99.group(1)) * scale
+
+
+def measure_http(database_url, urls, seconds, rounds):
+    env = django_env(database_url)
+    ports = [free_port() for _ in range(3)]
+    with (
+        Gunicorn("bench.floor:application", env, ports[0]) as floor,
+        Gunicorn("newsroom.wsgi:application", {**env, "PAGE_CACHE": "1"}, ports[1]) as warm,
+        Gunicorn("newsroom.wsgi:application", {**env, "PAGE_CACHE": "0"}, ports[2]) as cold,
+    ):
+        # bench.settings, not production: newsroom.wsgi only defaults the settings module.
+        targets = {
+            "floor": floor.url + "/",
+            "article_warm": warm.url + urls["article"],
+            "article_cold": cold.url + urls["article"],
+            "issue": warm.url + urls["issue"],
+            "tag_list": warm.url + urls["tag"],
+            "search": warm.url + urls["search"],
+        }
+        for url in targets.values():  # warm up every worker's cache and connections
+            wrk(url, 1)
+        samples = {name: [] for name in targets}
+        for _ in range(rounds):  # interleaved, so that drift hits every target alike
+            for name, url in targets.items():
+                samples[name].append(wrk(url, seconds))
+    figures = {}
+    for name, values in samples.items():
+        figures[f"{name}_rps"] = round(statistics.median(v[0] for v in values), 1)
+        figures[f"{name}_p99_ms"] = round(statistics.median(v[1] for v in values), 2)
+    figures["article_warm_vs_floor"] = round(figures["article_warm_rps"] / figures["floor_rps"], 3)
+    figures["article_cold_vs_floor"] = round(figures["article_cold_rps"] / figures["floor_rps"], 3)
+    return figures
+
+
+# -- report --------------------------------------------------------------------------------------
+
+
+def verdict(key, value):
+    if key not in TARGETS:
+        return ""
+    op, target = TARGETS[key]
+    met = value >= target if op == ">=" else value <= target
+    return f"{op} {target}  {'met' if met else 'MISSED'}"
+
+
+def main():
+    days = int(os.environ.get("BENCH_DAYS", "365"))
+    pages_per_issue = int(os.environ.get("BENCH_PAGES", "8"))
+    search_articles = int(os.environ.get("BENCH_SEARCH_ARTICLES", "100000"))
+    seconds = int(os.environ.get("BENCH_HTTP_SECONDS", "5"))
+    rounds = int(os.environ.get("BENCH_HTTP_ROUNDS", "3"))
+    if shutil.which("wrk") is None:
+        sys.exit("bench: wrk is missing (apt-get install wrk)")
+    work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    figures = {"days": days, "pages": days * pages_per_issue}
+    try:
+        log(f"generating {days} issues x {pages_per_issue} pages")
+        paths = generate(work / "pages", days, pages_per_issue, seed=2024)
+        figures["page_bytes"] = sum(p.stat().st_size for p in paths)
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+        log("parsing in process")
+        figures.update(measure_parse(paths))
+
+        sqlite_url = f"sqlite:///{work / 'bench.sqlite3'}"
+        log("importing into SQLite")
+        figures.update(measure_import("sqlite", sqlite_url, paths))
+        log("photo renditions")
+        figures.update({f"renditions_{k}": v for k, v in probe("renditions", sqlite_url).items()})
+        log("HTTP: gunicorn x2 sync workers, wrk, interleaved against the floor")
+        urls = probe("prepare-http", sqlite_url)
+        figures.update(measure_http(sqlite_url, urls, seconds, rounds))
+
+        with Postgres() as pg:
+            log("importing into PostgreSQL")
+            figures.update(measure_import("postgres", pg.url, paths))
+            log(f"growing PostgreSQL to {search_articles} articles")
+            figures["search_articles"] = probe("grow", pg.url, "--to", search_articles)["articles"]
+            log("search at scale")
+            found = probe("search", pg.url)
+            explain = found.pop("explain")
+            figures.update(found)
+            log("admin changelist at scale")
+            figures.update(probe("admin", pg.url))
+        figures["import_peak_rss_mb"] = max(
+            figures["import_peak_rss_mb_sqlite"], figures["import_peak_rss_mb_postgres"]
+        )
+    finally:
+        if os.environ.get("BENCH_KEEP") != "1":
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(MEDIA, ignore_errors=True)
+
+    print("\nEXPLAIN ANALYZE of the search for 乡村振兴 at scale:\n" + explain)
+    print(f"\n{'figure':<36}{'value':>14}  target")
+    for key, value in figures.items():
+        if isinstance(value, int | float):
+            print(f"{key:<36}{value:>14}  {verdict(key, value)}")
+    print(json.dumps({k: v for k, v in figures.items() if isinstance(v, int | float)}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
