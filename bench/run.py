@@ -105,24 +105,24 @@ def measure_import(label, database_url, paths):
     sample = paths[: max(1, min(40, len(paths) // 4))]
     counted = probe("queries-per-page", database_url, *sample)
     rest = paths[len(sample) :]
-    errors = tempfile.TemporaryFile(mode="w+")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [PY, "manage.py", "import_issue", "--publish", *map(str, rest)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=errors,
-        text=True,
-    )
-    output = process.stdout.read()
-    # wait4 gives this child's own peak resident memory, not the benchmark's.
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
-        errors.seek(0)
-        raise RuntimeError(f"import into {label} failed: {errors.read()[-800:]}")
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [PY, "manage.py", "import_issue", "--publish", *map(str, rest)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        )
+        output = process.stdout.read()
+        # wait4 gives this child's own peak resident memory, not the benchmark's.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"import into {label} failed: {errors.read()[-800:]}")
     summary = output.strip().splitlines()[-1]
     return {
         f"import_pages_per_s_{label}": round(len(rest) / seconds, 1),

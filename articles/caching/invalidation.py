@@ -20,11 +20,26 @@ def bump(*tags):
     """Bump now and again after the transaction commits.
 
     The second bump closes a race: a request that read the old rows while the transaction was
-    open could otherwise store a stale page under the first new version.
+    open could otherwise store a stale page under the first new version. Tags waiting for the
+    commit are gathered in one set with one callback, so a long import holds each tag once.
     """
-    tags = [tag for tag in tags if tag]
+    tags = {tag for tag in tags if tag}
     bump_tags(tags)
-    transaction.on_commit(lambda: bump_tags(tags))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    _waiting.update(tags)
+    if not any(callback is _bump_waiting for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(_bump_waiting)
+
+
+_waiting = set()
+
+
+def _bump_waiting():
+    tags = set(_waiting)
+    _waiting.clear()
+    bump_tags(tags)
 
 
 def invalidate_articles(article_ids, extra=()):

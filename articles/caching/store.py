@@ -1,6 +1,8 @@
 """Tag versions and cached pages in Django's cache (local memory in development, Redis in
 production), under one prefix."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 
@@ -23,11 +25,16 @@ def current_versions(tags):
 
 
 def bump_tags(tags):
-    """Give each tag a new version: every page built with the old one is now stale."""
-    store = cache()
-    for tag in set(tags):
-        key = tag_key(tag)
-        try:
-            store.incr(key)
-        except ValueError:  # never bumped, or evicted: any new value differs from a stored page's
-            store.set(key, 1, timeout=None)
+    """Give each tag a new version: every page built with the old one is now stale.
+
+    A version is any value never used before (a nanosecond clock reading, made unique), so all
+    tags are written in one round trip to the cache instead of one increment each.
+    """
+    global _last_version
+    if not tags:
+        return
+    _last_version = max(time.time_ns(), _last_version + 1)
+    cache().set_many({tag_key(tag): _last_version for tag in set(tags)}, timeout=None)
+
+
+_last_version = 0

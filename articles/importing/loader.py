@@ -7,18 +7,19 @@ last import is skipped and reported, never overwritten.
 """
 
 import hashlib
-import re
+from types import SimpleNamespace
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from ..body import BodyBlock, join_body, render_body
-from ..caching.invalidation import invalidate_articles
+from ..caching import ANY_ARTICLE
+from ..caching.invalidation import bump as invalidate
 from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from ..models.article import summarize
 from ..parsing import Warning
-from ..search import store_search_documents
-from ..slugs import first_free, pinyin_slug
+from ..search.backends import search_text_for, store_search_vectors
+from ..slugs import first_free, pinyin_slug, unique_slug_for
 from .fingerprint import fingerprint, stored_fingerprint
 from .options import ImportFailed
 from .report import ImportReport, PageResult
@@ -33,6 +34,8 @@ class PageLoader:
         self.issues = {}
         self.seen_pages = {}
         self.published = []
+        self.authors = {}
+        self.sections = {}
 
     def load(self, parsed):
         key = (parsed.date, parsed.number)
@@ -42,12 +45,14 @@ class PageLoader:
                 f"{self.seen_pages[key]}"
             )
         self.seen_pages[key] = parsed.source
-        page = self.save_page(parsed)
+        page, created = self.save_page(parsed)
         result = PageResult(parsed.source, parsed.date, parsed.number, len(parsed.articles))
         result.warnings = list(parsed.warnings)
-        self.save_articles(page, parsed, result)
-        page.import_warnings = [{"line": w.line, "message": w.message} for w in result.warnings]
-        Page.objects.filter(pk=page.pk).update(import_warnings=page.import_warnings)
+        self.save_articles(page, parsed, result, new_page=created)
+        warnings = [{"line": w.line, "message": w.message} for w in result.warnings]
+        if warnings != page.import_warnings:
+            page.import_warnings = warnings
+            Page.objects.filter(pk=page.pk).update(import_warnings=warnings)
         self.report.pages.append(result)
         return result
 
@@ -77,6 +82,7 @@ class PageLoader:
                 "editor": parsed.editor,
                 "source_text": parsed.text,
                 "source_checksum": checksum,
+                "import_warnings": [{"line": w.line, "message": w.message} for w in parsed.warnings],
             },
         )
         if not created and page.source_checksum != checksum:
@@ -84,21 +90,32 @@ class PageLoader:
             page.name = parsed.name or page.name
             page.editor = parsed.editor or page.editor
             page.save(update_fields=["source_text", "source_checksum", "name", "editor"])
-        return page
+        return page, created
 
     # -- articles -------------------------------------------------------------------------------
 
-    def save_articles(self, page, parsed, result):
+    def save_articles(self, page, parsed, result, new_page):
         keys = [import_key(parsed, position) for position in range(1, len(parsed.articles) + 1)]
-        existing = {
-            article.import_key: article
-            for article in Article.objects.filter(import_key__in=keys)
-            .select_related("section")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")), "images")
-        }
+        # A page created just now has no articles yet: its first import skips the look-ups.
+        existing = (
+            {}
+            if new_page
+            else {
+                article.import_key: article
+                for article in Article.objects.filter(import_key__in=keys)
+                .select_related("section")
+                .prefetch_related(
+                    Prefetch("bylines", queryset=Byline.objects.select_related("author")), "images"
+                )
+            }
+        )
         authors = self.authors_for(parsed)
         sections = self.sections_for(parsed)
-        on_page = list(Article.objects.filter(page=page).values_list("slug", "import_key", "headline"))
+        on_page = (
+            []
+            if new_page
+            else list(Article.objects.filter(page=page).values_list("slug", "import_key", "headline"))
+        )
         taken_slugs = {slug for slug, _, _ in on_page}
         for _, key, headline in on_page:
             if key and key not in keys:
@@ -154,6 +171,7 @@ class PageLoader:
                     "body",
                     "body_html",
                     "summary",
+                    "search_text",
                     "status",
                     "publish_at",
                     "import_hash",
@@ -163,9 +181,16 @@ class PageLoader:
             )
         self.replace_children(children, authors)
         self.record_publications()
-        touched = [article.pk for article, _ in children] + [a.pk for a in to_update]
+        touched = {article.pk for article, _ in children} | {a.pk for a in to_update}
         if touched:
-            invalidate_articles(set(touched))
+            # What these pages show is known here: no need to look it up again.
+            invalidate(
+                ANY_ARTICLE,
+                f"issue:{page.issue_id}",
+                *(f"article:{pk}" for pk in touched),
+                *(f"author:{author.pk}" for author in authors.values()),
+                *(f"section:{section.pk}" for section in sections.values()),
+            )
 
     def publish(self, article, dirty):
         if not self.options.publish or article.status == Status.PUBLISHED:
@@ -210,7 +235,7 @@ class PageLoader:
             images.extend(article_images)
         Byline.objects.bulk_create(bylines)
         Image.objects.bulk_create(images)
-        store_search_documents([(article, [c.name for c in item.authors]) for article, item in children])
+        store_search_vectors([(article, [c.name for c in item.authors]) for article, item in children])
 
     # -- people and columns ---------------------------------------------------------------------
 
@@ -223,35 +248,51 @@ class PageLoader:
             if b.type == "image" and b.credit
             for name in b.credit.split("、")
         }
-        found = {}
-        for author in Author.objects.filter(name__in=names).order_by("pk"):
-            found.setdefault(author.name, author)
+        # Authors recur from page to page: those seen in this run are remembered by name.
+        found = {name: self.authors[name] for name in names if name in self.authors}
+        unknown = names - set(found)
+        if unknown:
+            for author in Author.objects.filter(name__in=unknown).order_by("pk"):
+                found.setdefault(author.name, author)
         missing = sorted(names - set(found))
         if missing:
             bases = {name: pinyin_slug(name, 76) for name in missing}
-            taken = set(
-                Author.objects.filter(slug__regex=_prefix_regex(bases.values())).values_list(
-                    "slug", flat=True
-                )
-            )
+            # Exact slugs, not prefixes, so that the look-up uses the unique index however many
+            # authors there are.
+            candidates = [slug for base in set(bases.values()) for slug in slug_candidates(base)]
+            taken = set(Author.objects.filter(slug__in=candidates).values_list("slug", flat=True))
             new = []
             for name in missing:
                 slug = first_free(bases[name], taken)
+                if slug not in slug_candidates(bases[name]):
+                    slug = unique_slug_for(Author(name=name), name)  # a very common name: ask the database
                 taken.add(slug)
                 new.append(Author(name=name, slug=slug))
             for author in Author.objects.bulk_create(new):
                 found[author.name] = author
             self.report.authors_created += len(new)
+        self.authors.update(found)
         return found
 
     def sections_for(self, parsed):
         names = {a.column for a in parsed.articles if a.column}
         if not names:
             return {}
-        found = {s.name: s for s in Section.objects.filter(name__in=names)}
+        found = {name: self.sections[name] for name in names if name in self.sections}
+        if names - set(found):
+            found.update({s.name: s for s in Section.objects.filter(name__in=names - set(found))})
         for name in names - set(found):
             found[name] = Section.objects.create(name=name)
+        self.sections.update(found)
         return found
+
+
+SLUG_CANDIDATES = 30
+
+
+def slug_candidates(base):
+    """base, base-2 ... base-30: the slugs first_free() may pick for a new author."""
+    return [base] + [f"{base}-{n}" for n in range(2, SLUG_CANDIDATES + 1)]
 
 
 def import_key(parsed, position):
@@ -277,6 +318,10 @@ def article_content(item):
         "body": body,
         "body_html": render_body(body, images),
         "summary": summarize(body),
+        "search_text": search_text_for(
+            SimpleNamespace(headline=item.headline, kicker=item.kicker, subtitle=item.subtitle, body=body),
+            [c.name for c in item.authors],
+        ),
         "import_hash": fingerprint(
             kicker=item.kicker,
             headline=item.headline,
@@ -287,7 +332,3 @@ def article_content(item):
             images=[(i.caption, i.credit, False) for i in images],
         ),
     }
-
-
-def _prefix_regex(bases):
-    return "^(" + "|".join(re.escape(base) for base in sorted(set(bases))) + ")(-[0-9]+)?$"

@@ -69,25 +69,35 @@ def reindex_articles(article_ids):
     store_search_documents([(a, [b.author.name for b in a.bylines.all()]) for a in articles])
 
 
-def store_search_documents(articles_with_authors):
-    """Write the search text and vector of each (article, author names) pair.
+def search_text_for(article, author_names):
+    """The stored search text of an article (or anything with its fields) and its authors."""
+    return normalize(SearchDocument.for_article(article, author_names).text)
 
-    Two UPDATEs in all, however many articles: the importer calls this once per page.
-    """
+
+def store_search_documents(articles_with_authors):
+    """Write the search text and vector of each (article, author names) pair: two UPDATEs in all."""
     from ..models import Article
 
-    documents = {}
-    for article, names in articles_with_authors:
-        document = SearchDocument.for_article(article, names)
-        article.search_text = normalize(document.text)
-        documents[article.pk] = (article, document)
+    pairs = list(articles_with_authors)
+    for article, names in pairs:
+        article.search_text = search_text_for(article, names)
+    if pairs:
+        Article.objects.bulk_update([article for article, _ in pairs], ["search_text"])
+    store_search_vectors(pairs)
+
+
+def store_search_vectors(articles_with_authors):
+    """On PostgreSQL, the weighted vectors of these articles in one UPDATE; nothing elsewhere."""
+    if connection.vendor != "postgresql":
+        return
+    documents = {
+        article.pk: SearchDocument.for_article(article, names) for article, names in articles_with_authors
+    }
     if not documents:
         return
-    Article.objects.bulk_update([article for article, _ in documents.values()], ["search_text"])
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE articles_article AS a SET search_vector = v.doc::tsvector "
-                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE a.id = v.id",
-                [list(documents), [d.tsvector_literal() for _, d in documents.values()]],
-            )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_article AS a SET search_vector = v.doc::tsvector "
+            "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE a.id = v.id",
+            [list(documents), [d.tsvector_literal() for d in documents.values()]],
+        )
