@@ -6,11 +6,14 @@ whole run, however many files are given.
 
 from itertools import groupby
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from ..parsing import ParseError, parse_page, stitch_continuations
 from .loader import PageLoader
 from .options import ImportFailed
+
+# Articles written in one run past which the planner statistics are refreshed.
+ANALYZE_AFTER = 200
 
 
 def parse_source(source, options, index, require_date):
@@ -55,4 +58,14 @@ def run_import(sources, options, user=None, progress=None):
                 result = loader.load(page)
                 if progress:
                     progress(result)
-    return loader.report
+    report = loader.report
+    if report.created + report.updated >= ANALYZE_AFTER:
+        refresh_planner_statistics()
+    return report
+
+
+def refresh_planner_statistics():
+    """After a large load the query planner's statistics are stale; without them SQLite walks the
+    publication-time index for every query instead of the page it was asked about."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

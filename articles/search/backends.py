@@ -6,12 +6,30 @@ outranks a body hit. SQLite (development, tests): substring match on the stored 
 ranked by where the term was found.
 """
 
+from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Subquery, Value, When
+from django.db.models.functions import Cast
 
 from .document import SearchDocument
 from .tokens import bigrams, index_tokens, is_cjk, normalize
+
+
+class Matches(Func):
+    """vector @@ query, with the column resolved like any other (so it works in subqueries)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+# How many of the newest matches PostgreSQL ranks; past that the count reads "more than".
+CANDIDATES = 500
+
+
+def results_capped(count):
+    """Whether a result count stopped at CANDIDATES (PostgreSQL ranks only that many)."""
+    return connection.vendor == "postgresql" and count >= CANDIDATES
 
 
 def search_articles(queryset, terms):
@@ -37,14 +55,18 @@ def tsquery(terms):
 
 
 def _search_postgres(queryset, terms):
-    query = tsquery(terms)
-    matches = RawSQL("articles_article.search_vector @@ %s::tsquery", [query], output_field=BooleanField())
-    rank = RawSQL(
-        "ts_rank('{0.1, 0.2, 0.4, 1.0}', articles_article.search_vector, %s::tsquery)",
-        [query],
-        output_field=FloatField(),
-    )
-    return queryset.filter(matches).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
+    """Match through the GIN index; rank the newest CANDIDATES matches.
+
+    A word that fills half the archive (发展, 创新) would otherwise make every search rank and
+    sort tens of thousands of rows; readers want recent reporting first anyway, so ranking stops
+    at the newest CANDIDATES matches and the page says "more than" past that.
+    """
+    query = Cast(Value(tsquery(terms)), SearchQueryField())
+    matches = Matches(F("search_vector"), query)
+    # ts_rank's default weights: A 1.0 (headline), B 0.4 (kicker, subtitle, authors), C 0.2 (body).
+    rank = Func(F("search_vector"), query, function="ts_rank", output_field=FloatField())
+    newest = queryset.filter(matches).order_by("-publish_at").values("pk")[:CANDIDATES]
+    return queryset.filter(pk__in=Subquery(newest)).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
 
 
 def _search_substring(queryset, terms):

@@ -1,7 +1,9 @@
-from django.db.models import Count
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.views.generic import DetailView
+from taggit.models import TaggedItem
 
 from ..caching import article_tags
 from ..models import Article
@@ -9,6 +11,7 @@ from ..seo import news_article_jsonld
 from .mixins import IssueDateMixin, PublicCacheMixin, published_articles
 
 RELATED_COUNT = 5
+RELATED_CANDIDATES = 100
 
 
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
@@ -59,14 +62,25 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         return previous, following
 
     def related(self, article):
-        """Published articles sharing the most tags with this one; one query, tags or not."""
-        tag_ids = Article.tags.through.objects.filter(object_id=article.pk).values("tag_id")
+        """Published articles sharing the most tags with this one, in one query, tags or not.
+
+        Candidates are found from the tag side (the tagged-item index), so the cost follows how
+        often the article's tags are used, not how many articles the paper has.
+        """
+        tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+        its_tags = tagged.filter(object_id=article.pk).values("tag_id")
+        sharing = tagged.filter(tag_id__in=its_tags).exclude(object_id=article.pk)
+        candidates = (
+            sharing.values("object_id").annotate(shared=Count("id")).order_by("-shared", "-object_id")
+        )
+        shared = (
+            sharing.filter(object_id=OuterRef("pk")).values("object_id").annotate(n=Count("id")).values("n")
+        )
         return list(
             Article.objects.published()
-            .filter(tags__in=tag_ids)
-            .exclude(pk=article.pk)
+            .filter(pk__in=Subquery(candidates.values("object_id")[:RELATED_CANDIDATES]))
             .select_related("page__issue")
-            .annotate(shared=Count("tags"))
+            .annotate(shared=Subquery(shared))
             .order_by("-shared", "-publish_at")[:RELATED_COUNT]
         )
 

@@ -1,6 +1,7 @@
 from django.views.generic import ListView
 
 from ..search import query_terms, search_articles
+from ..search.backends import results_capped
 from .mixins import PublicCacheMixin, published_articles
 
 
@@ -21,5 +22,7 @@ class SearchView(PublicCacheMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(query=self.query, terms=self.terms)
+        paginator = context.get("paginator")
+        capped = bool(paginator) and results_capped(paginator.count)
+        context.update(query=self.query, terms=self.terms, capped=capped)
         return context
