@@ -144,7 +144,9 @@ def search():
             count = results.count()
             list(results[:20])
             timings.append((time.perf_counter() - started) * 1000)
-    plan = search_articles(published_articles(), query_terms("乡村振兴")).explain(analyze=True)
+    # A selective query (an author's name) goes through the GIN index; a word found in most of the
+    # synthetic archive is better served by walking the newest articles, and the planner does so.
+    plan = search_articles(published_articles(), query_terms(names[0])).explain(analyze=True)
     timings.sort()
     return {
         "queries": len(queries),
@@ -153,6 +155,7 @@ def search():
         "search_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1),
         "last_count": count,
         "explain": plan,
+        "explained_query": names[0],
         "uses_gin_index": "article_search_gin" in plan,
     }
 

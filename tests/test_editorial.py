@@ -212,3 +212,19 @@ class TestRevisions:
         article.refresh_from_db()
         assert article.headline == "第二版标题"
         assert Version.objects.get_for_object(article).count() == 3  # the restore is a revision too
+
+
+def test_tag_and_author_autocomplete(client, editor):
+    ArticleFactory(tags=["养老服务", "体育"])
+    BylineFactory(author__name="黄雅婷")
+    client.force_login(editor)
+    tags = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "养老"},
+    ).json()
+    assert [r["text"] for r in tags["results"]] == ["养老服务"]
+    authors = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "byline", "field_name": "author", "term": "黄"},
+    ).json()
+    assert [r["text"] for r in authors["results"]] == ["黄雅婷"]
