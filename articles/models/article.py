@@ -45,9 +45,6 @@ class ArticleQuerySet(models.QuerySet):
             page__issue__released_at__lte=now,
         )
 
-    def in_print_order(self):
-        return self.order_by("-page__issue__date", "page__number", "position")
-
     def with_bylines(self):
         """Prefetch the bylines and their authors so that a list shows names in two queries."""
         return self.prefetch_related(
@@ -141,10 +138,6 @@ class Article(models.Model):
     @property
     def issue(self):
         return self.page.issue
-
-    @property
-    def is_public(self):
-        return type(self).objects.published().filter(pk=self.pk).exists()
 
 
 def summarize(body, length=SUMMARY_LENGTH):
