@@ -115,14 +115,19 @@ def render_figure(image):
 
 def render_body(body, images=()):
     """Stored markup plus the article's images (in order) -> safe HTML."""
+    return render_blocks(split_body(body), images)
+
+
+def render_blocks(blocks, images=()):
+    """render_body() for a body already split."""
     images = list(images)
     placed = set()
     html = []
-    for block in split_body(body):
+    for block in blocks:
         if block.kind == "paragraph":
-            html.append(format_html("<p>{}</p>", block.text))
+            html.append(f"<p>{escape(block.text)}</p>")
         elif block.kind == "subhead":
-            html.append(format_html("<h2>{}</h2>", block.text))
+            html.append(f"<h2>{escape(block.text)}</h2>")
         else:
             index = int(block.text) - 1
             if 0 <= index < len(images) and index not in placed:
@@ -136,4 +141,9 @@ def render_body(body, images=()):
 
 def plain_text(body):
     """The body's text without markup: for summaries and search."""
-    return "\n".join(block.text for block in split_body(body) if block.kind != "image")
+    return blocks_text(split_body(body))
+
+
+def blocks_text(blocks):
+    """plain_text() for a body already split."""
+    return "\n".join(block.text for block in blocks if block.kind != "image")

@@ -3,8 +3,10 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from pypinyin import Style, lazy_pinyin
 
 from articles.models import Article, Author, Issue, Section, Status
+from articles.slugs import syllables
 
 from .factories import (
     ArticleFactory,
@@ -114,6 +116,21 @@ class TestSlugs:
 
     def test_article_slug_mixes_pinyin_and_latin(self):
         assert ArticleFactory(headline="5G基站 建设提速！").slug == "5g-ji-zhan-jian-she-ti-su"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "重庆长江大桥重新开放",
+            "银行行长走进了行业一线",
+            "5G基站 建设提速！",
+            "王薇",
+            "单于和单位",
+            "ABC—乐乐音乐",
+        ],
+    )
+    def test_word_cached_syllables_match_pypinyin(self, text):
+        # Heteronyms (重/长/行/乐/单) are read by word: caching per word must keep pypinyin's reading.
+        assert syllables(text) == lazy_pinyin(text, style=Style.NORMAL)
 
     def test_section_slug(self):
         assert Section.objects.create(name="基层宣讲台").slug == "ji-ceng-xuan-jiang-tai"

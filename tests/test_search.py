@@ -1,6 +1,7 @@
 """Chinese search: bigram tokens, ranking, highlighting, odd queries, and the index on PostgreSQL."""
 
 import datetime
+import unicodedata
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from articles.models import Article, Page
 from articles.search import query_terms, search_articles
 from articles.search.backends import store_search_documents, tsquery
 from articles.search.document import SearchDocument
-from articles.search.tokens import index_tokens
+from articles.search.tokens import index_tokens, normalize
 
 from .factories import ArticleFactory, BylineFactory, IssueFactory
 
@@ -37,7 +38,12 @@ class TestTokens:
 
     def test_tsvector_literal_weights_parts(self):
         document = SearchDocument("创新发展", "黄雅婷", "创新。")
-        assert document.tsvector_literal() == "'创新':1A,8C '新发':2A '发展':3A '黄雅':5B '雅婷':6B"
+        literal = "'创新':1A '新发':2A '发展':3A '黄雅':5B '雅婷':6B '创新':8C"
+        assert document.tsvector_literal() == literal
+        if connection.vendor == "postgresql":  # which the server reads with each lexeme's positions merged
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT %s::tsvector::text", [literal])
+                assert cursor.fetchone()[0] == "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
 
 
 class TestSeedSearch:
@@ -119,3 +125,16 @@ def test_postgres_plan_uses_the_gin_index():
     plan = search_articles(Article.objects.published(), ["尚德厅堂"]).explain()
     assert "article_search_gin" in plan, plan
     assert len(found("尚德厅堂")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["５Ｇ基站　建设，提速！", "看……好", "①号楼㎡", "Ａ\u0301ＢＣ", "ｶﾀｶﾅ", "\uf900豈", "ＡＢＣ，def：１２"],
+)
+def test_normalize_is_nfkc_lowercased(text):
+    # normalize() maps the common full-width forms itself and leaves the rest to NFKC.
+    assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def test_tsvector_literal_of_nothing_is_empty():
+    assert SearchDocument("", "", "").tsvector_literal() == ""

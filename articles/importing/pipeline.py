@@ -9,7 +9,7 @@ from itertools import groupby
 from django.db import connection, transaction
 
 from ..parsing import ParseError, parse_page, stitch_continuations
-from .loader import PageLoader
+from .loader import IssueLoader
 from .options import ImportFailed
 
 # Articles written in one run past which the planner statistics are refreshed.
@@ -50,12 +50,11 @@ def dry_run(sources, options):
 
 def run_import(sources, options, user=None, progress=None):
     """Import every source or none. `progress(page_result)` is called after each page."""
-    loader = PageLoader(options, user=user)
+    loader = IssueLoader(options, user=user)
     with transaction.atomic():
         pages = parsed_pages(sources, options, require_date=True)
         for _date, issue_pages in groupby(pages, key=lambda page: page.date):
-            for page in stitch_continuations(list(issue_pages)):
-                result = loader.load(page)
+            for result in loader.load(stitch_continuations(list(issue_pages))):
                 if progress:
                     progress(result)
     report = loader.report

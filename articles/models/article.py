@@ -142,7 +142,12 @@ class Article(models.Model):
 
 def summarize(body, length=SUMMARY_LENGTH):
     """The opening of the first paragraph, cut at `length` characters."""
-    text = plain_text(body).split("\n", 1)[0] if body else ""
+    return summarize_text(plain_text(body) if body else "", length)
+
+
+def summarize_text(text, length=SUMMARY_LENGTH):
+    """summarize() for the body's plain text."""
+    text = text.split("\n", 1)[0]
     return text if len(text) <= length else text[: length - 1] + "…"
 
 

@@ -2,11 +2,13 @@
 body (C). Built when the article, its bylines or its body change; never per request.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from ..body import plain_text
 from .tokens import index_tokens
+
+MAX_POSITION = 16383  # PostgreSQL's largest position in a tsvector
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,10 @@ class SearchDocument:
     body: str
 
     @classmethod
-    def for_article(cls, article, author_names):
+    def for_article(cls, article, author_names, body_text=None):
+        """`body_text`: the body's plain text, where the caller has it already."""
         secondary = " ".join(part for part in (article.kicker, article.subtitle, *author_names) if part)
-        return cls(article.headline, secondary, plain_text(article.body))
+        return cls(article.headline, secondary, plain_text(article.body) if body_text is None else body_text)
 
     @property
     def text(self):
@@ -26,18 +29,21 @@ class SearchDocument:
         return "\n".join((self.headline, self.secondary, self.body))
 
     def tsvector_literal(self):
-        """A PostgreSQL tsvector in its input syntax: "'黄雅':1A,9C '雅婷':2A".
+        """A PostgreSQL tsvector in its input syntax: "'黄雅':1A '雅婷':2A '黄雅':9C".
 
         Built here rather than with to_tsvector(), so that it does not depend on how the server's
         parser and locale classify Chinese characters.
         """
-        positions = defaultdict(list)
-        position = 0
+        pieces, position = [], 1
         for weight, text in (("A", self.headline), ("B", self.secondary), ("C", self.body)):
-            for token in index_tokens(text):
-                position += 1
-                if position > 16383:  # PostgreSQL's largest position
-                    break
-                positions[token].append(f"{position}{weight}")
-            position += 1  # no phrase match across parts
-        return " ".join(f"'{token}':{','.join(places)}" for token, places in positions.items())
+            tokens = index_tokens(text)[: max(0, MAX_POSITION + 1 - position)]
+            # "黄雅" + "':1A '": a lexeme once per occurrence; PostgreSQL merges the positions.
+            pieces += map(str.__add__, tokens, _position_suffixes(weight)[position : position + len(tokens)])
+            position += len(tokens) + 1  # no phrase match across parts
+        return ("'" + "".join(pieces))[:-2] if pieces else ""
+
+
+@cache
+def _position_suffixes(weight):
+    """["':0A '", "':1A '", ...]: built once, as formatting each position was most of the cost."""
+    return [f"':{position}{weight} '" for position in range(MAX_POSITION + 1)]

@@ -13,9 +13,19 @@ MAX_QUERY_CHARS = 100
 MAX_TERMS = 8
 
 
+# The characters of Chinese text that NFKC changes, nearly always: full-width ASCII (，：５Ｇ),
+# the ideographic space and the ellipsis. Mapped here, the rest of a text is usually already in
+# NFKC, which is cheap to check and slow to apply.
+COMMON_COMPATIBLE = re.compile("[\uff01-\uff5e\u3000\u2026]")
+COMPATIBLE_FORMS = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u2026": "..."}
+
+
 def normalize(text):
-    """Full-width letters and digits to half-width, lower case: "５Ｇ" -> "5g"."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """NFKC, lower case: full-width letters and digits to half-width, "５Ｇ" -> "5g"."""
+    text = COMMON_COMPATIBLE.sub(lambda match: COMPATIBLE_FORMS[match.group()], text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def is_cjk(token):
@@ -26,14 +36,16 @@ def bigrams(run):
     """ "黄雅婷" -> ["黄雅", "雅婷"]; a single character stays itself."""
     if len(run) < 2:
         return [run]
-    return [run[i : i + 2] for i in range(len(run) - 1)]
+    return list(map(str.__add__, run, run[1:]))
 
 
 def index_tokens(text):
     tokens = []
-    for match in TOKEN.finditer(normalize(text)):
-        run = match.group()
-        tokens.extend(bigrams(run) if is_cjk(run) else [run])
+    for run in TOKEN.findall(normalize(text)):
+        if is_cjk(run) and len(run) > 1:
+            tokens += map(str.__add__, run, run[1:])  # bigrams(), inlined: this runs per word
+        else:
+            tokens.append(run)
     return tokens
 
 

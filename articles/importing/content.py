@@ -1,0 +1,56 @@
+"""What an article's row holds, computed from its parsed form before anything is written."""
+
+from types import SimpleNamespace
+
+from ..body import BodyBlock, blocks_text, join_body, render_blocks, split_body
+from ..models import Image
+from ..models.article import summarize_text
+from ..search.document import SearchDocument
+from ..search.tokens import normalize
+from .fingerprint import fingerprint
+
+
+def import_key(parsed_page, position):
+    """The article's identity across re-imports: date/page/position."""
+    return f"{parsed_page.date.isoformat()}/{parsed_page.number}/{position}"
+
+
+def article_content(item):
+    """The model fields an article gets from its parsed form, with the hash of that content, and
+    its search document (whose vector PostgreSQL stores with the row)."""
+    body_blocks, image_number = [], 0
+    images = []
+    for block in item.blocks:
+        if block.type == "image":
+            image_number += 1
+            images.append(Image(caption=block.caption, credit=block.credit))
+            body_blocks.append(BodyBlock("image", str(image_number)))
+        else:
+            body_blocks.append(BodyBlock(block.type, block.text))
+    body = join_body(body_blocks)
+    stored_blocks = split_body(body)  # as the body will read when an editor saves it
+    text = blocks_text(stored_blocks)
+    document = SearchDocument.for_article(
+        SimpleNamespace(headline=item.headline, kicker=item.kicker, subtitle=item.subtitle, body=body),
+        [c.name for c in item.authors],
+        body_text=text,
+    )
+    fields = {
+        "kicker": item.kicker,
+        "headline": item.headline,
+        "subtitle": item.subtitle,
+        "body": body,
+        "body_html": render_blocks(stored_blocks, images),
+        "summary": summarize_text(text),
+        "search_text": normalize(document.text),
+        "import_hash": fingerprint(
+            kicker=item.kicker,
+            headline=item.headline,
+            subtitle=item.subtitle,
+            section=item.column,
+            body=body,
+            bylines=[(c.name, c.role) for c in item.authors],
+            images=[(i.caption, i.credit, False) for i in images],
+        ),
+    }
+    return fields, document
