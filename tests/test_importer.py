@@ -1,5 +1,6 @@
 """The import command and loader: the seed in the database, idempotency, bad input, rollback."""
 
+import datetime
 import io
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Author, Byline, Image, Issue, Page, Section, Status
+from bench.pagegen import generate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "000_0c9a10115951d5fb.txt"
@@ -291,3 +293,31 @@ def test_query_count_per_page_does_not_grow_with_paragraphs(tmp_path):
     short = count_import_queries(tmp_path, 3, 1, ["张三", "李四", "王五"])
     long = count_import_queries(tmp_path, 40, 2, ["赵六", "钱七", "孙八"])
     assert short == long
+
+
+def test_an_issue_costs_the_queries_of_one_page(tmp_path):
+    """The loader works an issue at a time: eight pages cost a few queries more than one."""
+    one = generate(tmp_path / "one", 1, 1, seed=3)
+    eight = generate(tmp_path / "eight", 1, 8, seed=4, start=datetime.date(2024, 2, 1))
+    with CaptureQueriesContext(connection) as single:
+        run("--jobs", 1, *one)
+    with CaptureQueriesContext(connection) as issue:
+        run("--jobs", 1, *eight)
+    assert len(issue) <= len(single) + 4
+
+
+def test_a_second_process_imports_exactly_what_one_does(tmp_path):
+    """--jobs 2 parses in a child process: the rows written must not differ in any field."""
+    paths = generate(tmp_path / "pages", 3, 4, seed=11)
+    continued = write(
+        tmp_path, "z1.txt", "2024年1月3日\n第5版\n\n标题\n\n第一段。\n\n第二段说到（下转第6版）"
+    )
+    rest = write(tmp_path, "z2.txt", "2024年1月3日\n第6版\n\n（上接第5版）一半。\n\n第三段。")
+    run("--jobs", 1, "--publish", *paths, continued, rest)
+    alone = natural_records()
+    Issue.objects.all().delete()
+    Author.objects.all().delete()
+    Section.objects.all().delete()
+    run("--jobs", 2, "--publish", *paths, continued, rest)
+    assert natural_records() == alone
+    assert "第二段说到一半。" in Article.objects.get(import_key="2024-01-03/5/1").body

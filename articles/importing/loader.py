@@ -58,8 +58,12 @@ class IssueLoader:
         # PostgreSQL keeps the search vector in the row: written with it, not by a second UPDATE.
         self.store_vectors = connection.vendor == "postgresql"
 
-    def load(self, parsed_pages):
-        """Write the pages of one issue (all of one date); return a PageResult for each."""
+    def load(self, parsed_pages, prepared=None):
+        """Write the pages of one issue (all of one date); return a PageResult for each.
+
+        `prepared`: {id(article): (fields, vector)} computed ahead (prepare.py), where available.
+        """
+        prepared = prepared or {}
         for parsed in parsed_pages:
             self.check_not_seen(parsed)
         issue = self.issue_for(parsed_pages[0].date)
@@ -88,9 +92,9 @@ class IssueLoader:
                     )
             taken_slugs = {slug for slug, _, _ in on_page}
             for position, (key, item) in enumerate(zip(keys, parsed.articles, strict=True), start=1):
-                content, document = article_content(item)
+                content, vector = self.content_of(item, prepared)
                 if self.store_vectors:
-                    content["search_vector"] = document.tsvector_literal()
+                    content["search_vector"] = vector
                 content["section_id"] = sections.get(item.column)
                 article = existing.get(key)
                 if article is None:
@@ -142,6 +146,14 @@ class IssueLoader:
         self.report.pages.extend(results)
         self.report.authors_created = self.contributors.authors_created
         return results
+
+    def content_of(self, item, prepared):
+        """(fields, search vector): prepared ahead where it was, else computed now."""
+        if id(item) in prepared:
+            fields, vector = prepared[id(item)]
+            return dict(fields), vector
+        fields, document = article_content(item)
+        return fields, document.tsvector_literal() if self.store_vectors else None
 
     def check_not_seen(self, parsed):
         key = (parsed.date, parsed.number)

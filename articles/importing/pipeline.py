@@ -8,39 +8,17 @@ from itertools import groupby
 
 from django.db import connection, transaction
 
-from ..parsing import ParseError, parse_page, stitch_continuations
+from ..parsing import stitch_continuations
 from .loader import IssueLoader
-from .options import ImportFailed
+from .prepare import parse_source, prepared_pages
 
 # Articles written in one run past which the planner statistics are refreshed.
 ANALYZE_AFTER = 200
 
 
-def parse_source(source, options, index, require_date):
-    """Parse one file and fill from the options what its text lacks."""
-    data = source.read()
-    try:
-        page = parse_page(data, source=source.name, encoding=options.encoding)
-    except ParseError as error:
-        raise ImportFailed(f"{source.name}: {error}") from None
-    if page.date is None:
-        page.date = options.date
-    elif options.date and options.date != page.date:
-        page.warn(0, f"the text says {page.date}, --date says {options.date}: the text wins")
-    if page.number is None and options.page is not None:
-        page.number = options.page + index
-    if not page.name:
-        page.name = options.page_name
-    if require_date and page.date is None:
-        raise ImportFailed(f"{source.name}: no date in the page text; give --date YYYY-MM-DD")
-    if require_date and page.number is None:
-        raise ImportFailed(f"{source.name}: no page number in the page text; give --page N")
-    return page
-
-
 def parsed_pages(sources, options, require_date):
     for index, source in enumerate(sources):
-        yield parse_source(source, options, index, require_date)
+        yield parse_source(source.name, source.read(), options, index, require_date)
 
 
 def dry_run(sources, options):
@@ -48,13 +26,23 @@ def dry_run(sources, options):
     return stitch_continuations(list(parsed_pages(sources, options, require_date=False)))
 
 
-def run_import(sources, options, user=None, progress=None):
-    """Import every source or none. `progress(page_result)` is called after each page."""
+def run_import(sources, options, user=None, progress=None, jobs=1):
+    """Import every source or none. `progress(page_result)` is called after each page.
+
+    With `jobs` > 1, files are parsed and their articles' text prepared in a child process while
+    this one writes (see prepare.py); the database work stays here, in one transaction.
+    """
     loader = IssueLoader(options, user=user)
     with transaction.atomic():
-        pages = parsed_pages(sources, options, require_date=True)
-        for _date, issue_pages in groupby(pages, key=lambda page: page.date):
-            for result in loader.load(stitch_continuations(list(issue_pages))):
+        pages = prepared_pages(sources, options, loader.store_vectors, jobs)
+        for _date, issue in groupby(pages, key=lambda pair: pair[0].date):
+            issue = list(issue)
+            prepared = {key: value for _, by_article in issue for key, value in by_article.items()}
+            for page, _ in issue:  # stitching will add a continuation to these: prepare them again
+                for article in page.articles:
+                    if article.continued_to is not None:
+                        prepared.pop(id(article), None)
+            for result in loader.load(stitch_continuations([page for page, _ in issue]), prepared):
                 if progress:
                     progress(result)
     report = loader.report

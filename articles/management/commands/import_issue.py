@@ -9,11 +9,13 @@ none. A second import of the same text changes nothing; articles edited in the a
 last import are skipped. --dry-run writes nothing and prints the parsed structure.
 
 With several files, --page numbers them from N in the order given, where the text has no page
-number of its own.
+number of its own. A run of many files is parsed in a second process while this one writes
+(--jobs).
 """
 
 import itertools
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +23,8 @@ from tqdm import tqdm
 
 from ...importing import ImportFailed, ImportOptions, Source, dry_run, run_import
 from ...parsing import page_to_dict, pages_to_text
+
+PARALLEL_FROM = 16
 
 
 class Command(BaseCommand):
@@ -35,6 +39,13 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="publish and release the issue")
         parser.add_argument("--dry-run", action="store_true", help="parse and print; write nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=0,
+            help="processes to use: 1 works in this one; default: two where there are two cores "
+            f"and at least {PARALLEL_FROM} files",
+        )
 
     def handle(self, *args, files, **options):
         try:
@@ -49,9 +60,18 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 self.show_structure(dry_run(sources, import_options), options["format"])
             else:
-                self.import_pages(sources, import_options, options["format"])
+                self.import_pages(sources, import_options, options["format"], self.jobs(options, sources))
         except ImportFailed as error:
             raise CommandError(str(error)) from None
+
+    @staticmethod
+    def jobs(options, sources):
+        if options["jobs"] < 0:
+            raise ImportFailed(f"--jobs {options['jobs']} is not a number of processes (0 for automatic)")
+        if options["jobs"]:
+            return options["jobs"]
+        # A child process costs a fork and pickling: worth it for a run of pages, not for one.
+        return min(2, os.cpu_count() or 1) if len(sources) >= PARALLEL_FROM else 1
 
     def show_structure(self, pages, output_format):
         if output_format == "json":
@@ -60,7 +80,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(pages_to_text(pages))
 
-    def import_pages(self, sources, import_options, output_format):
+    def import_pages(self, sources, import_options, output_format, jobs):
         bar = None
         if sys.stderr.isatty() and len(sources) > 1:
             bar = tqdm(total=len(sources), unit="page", file=sys.stderr)
@@ -76,7 +96,7 @@ class Command(BaseCommand):
                 )
 
         try:
-            report = run_import(sources, import_options, progress=progress)
+            report = run_import(sources, import_options, progress=progress, jobs=jobs)
         finally:
             if bar is not None:
                 bar.close()
