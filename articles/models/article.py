@@ -117,17 +117,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        date = self.page.issue.date
-        return reverse(
-            "articles:article",
-            kwargs={
-                "year": date.year,
-                "month": f"{date:%m}",
-                "day": f"{date:%d}",
-                "page": self.page.number,
-                "slug": self.slug,
-            },
-        )
+        return article_url(self.page.issue.date, self.page.number, self.slug)
 
     def refresh_derived_fields(self, images):
         """Recompute what is derived from the body, so that no request has to."""
@@ -138,6 +128,18 @@ class Article(models.Model):
     @property
     def issue(self):
         return self.page.issue
+
+
+def article_url(date, page_number, slug):
+    """/YYYY/MM/DD/<page>/<slug>/, from the parts, for callers that hold rows rather than models."""
+    kwargs = {
+        "year": date.year,
+        "month": f"{date:%m}",
+        "day": f"{date:%d}",
+        "page": page_number,
+        "slug": slug,
+    }
+    return reverse("articles:article", kwargs=kwargs)
 
 
 def summarize(body, length=SUMMARY_LENGTH):

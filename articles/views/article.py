@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
@@ -7,11 +9,25 @@ from taggit.models import TaggedItem
 
 from ..caching import article_tags
 from ..models import Article
+from ..models.article import article_url
 from ..seo import news_article_jsonld
 from .mixins import IssueDateMixin, PublicCacheMixin, published_articles
 
 RELATED_COUNT = 5
 RELATED_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The previous or next article of an issue, as the page links it."""
+
+    headline: str
+    url: str
+
+    @classmethod
+    def of(cls, row, date):
+        _pk, slug, headline, page_number = row
+        return cls(headline, article_url(date, page_number, slug))
 
 
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
@@ -27,8 +43,9 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
+            # published() requires a released issue: no separate look-up of the issue is needed.
             published_articles().prefetch_related("images", "tags", "corrections"),
-            page__issue=self.get_issue(),
+            page__issue__date=self.issue_date(),
             page__number=self.kwargs["page"],
             slug=self.kwargs["slug"],
         )
@@ -46,27 +63,32 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         return context
 
     def neighbours(self, article):
-        """The previous and next published article of the issue, in print order."""
+        """The previous and next published article of the issue, in print order.
+
+        Rows, not model instances: an issue runs to dozens of articles, and only two are shown.
+        """
         running_order = list(
             Article.objects.published()
             .filter(page__issue=article.page.issue)
-            .select_related("page__issue")
             .order_by("page__number", "position")
-            .only("pk", "slug", "headline", "page__number", "page__issue__date")
+            .values_list("pk", "slug", "headline", "page__number")
         )
-        index = next((i for i, a in enumerate(running_order) if a.pk == article.pk), None)
+        index = next((i for i, row in enumerate(running_order) if row[0] == article.pk), None)
         if index is None:  # a draft seen in preview is not in the public running order
             return None, None
+        date = article.page.issue.date
         previous = running_order[index - 1] if index > 0 else None
         following = running_order[index + 1] if index + 1 < len(running_order) else None
-        return previous, following
+        return (Neighbour.of(row, date) if row else None for row in (previous, following))
 
     def related(self, article):
-        """Published articles sharing the most tags with this one, in one query, tags or not.
+        """Published articles sharing the most tags with this one, in one query; none untagged.
 
         Candidates are found from the tag side (the tagged-item index), so the cost follows how
         often the article's tags are used, not how many articles the paper has.
         """
+        if not article.tags.all():  # prefetched: most imported articles have no tags yet
+            return []
         tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
         its_tags = tagged.filter(object_id=article.pk).values("tag_id")
         sharing = tagged.filter(tag_id__in=its_tags).exclude(object_id=article.pk)

@@ -51,12 +51,14 @@ class IssueDateMixin:
 
     def get_issue(self):
         if not hasattr(self, "_issue"):
-            try:
-                day = datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
-            except ValueError as error:
-                raise Http404("没有这一天") from error
-            self._issue = get_object_or_404(Issue.objects.released(), date=day)
+            self._issue = get_object_or_404(Issue.objects.released(), date=self.issue_date())
         return self._issue
+
+    def issue_date(self):
+        try:
+            return datetime.date(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
+        except ValueError as error:
+            raise Http404("没有这一天") from error
 
 
 def issue_pages_with_articles(issue):
