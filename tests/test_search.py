@@ -84,6 +84,15 @@ def test_headline_hit_outranks_body_hit():
     assert found("养老") == [headline_hit, body_hit]
 
 
+def test_equal_ranks_list_the_newest_first_then_by_id():
+    now = timezone.now()
+    older = ArticleFactory(headline="养老服务", body="内容。", publish_at=now - datetime.timedelta(days=2))
+    first, second = (ArticleFactory(headline="养老服务", body="内容。", publish_at=now) for _ in range(2))
+    assert found("养老") == [first, second, older]
+    results = search_articles(Article.objects.published(), ["养老"])
+    assert results.count() == 3 and list(results[1:]) == [second, older]
+
+
 def test_author_name_is_searchable_and_follows_byline_changes():
     article = ArticleFactory(headline="无关标题", body="无关内容。")
     byline = BylineFactory(article=article, author__name="欧阳娜娜")

@@ -8,7 +8,7 @@ ranked by where the term was found.
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
-from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 
 from .document import SearchDocument
@@ -33,9 +33,14 @@ def results_capped(count):
 
 
 def search_articles(queryset, terms):
-    """Articles of `queryset` matching every term, best first; `terms` from query_terms()."""
+    """Articles of `queryset` matching every term, best first; `terms` from query_terms().
+
+    What a paginator takes: a queryset, or on PostgreSQL a RankedMatches. Results are cards, so
+    the body, its HTML and the vector are left in the database.
+    """
     if not terms:
         return queryset.none()
+    queryset = queryset.defer("body", "body_html", "search_vector")
     if connection.vendor == "postgresql":
         return _search_postgres(queryset, terms)
     return _search_substring(queryset, terms)
@@ -62,11 +67,61 @@ def _search_postgres(queryset, terms):
     at the newest CANDIDATES matches and the page says "more than" past that.
     """
     query = Cast(Value(tsquery(terms)), SearchQueryField())
-    matches = Matches(F("search_vector"), query)
     # ts_rank's default weights: A 1.0 (headline), B 0.4 (kicker, subtitle, authors), C 0.2 (body).
     rank = Func(F("search_vector"), query, function="ts_rank", output_field=FloatField())
-    newest = queryset.filter(matches).order_by("-publish_at").values("pk")[:CANDIDATES]
-    return queryset.filter(pk__in=Subquery(newest)).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
+    candidates = (
+        queryset.filter(Matches(F("search_vector"), query))
+        .annotate(rank=rank)
+        .order_by("-publish_at")
+        .values_list("pk", "rank", "publish_at")[:CANDIDATES]
+    )
+    return RankedMatches(queryset, candidates)
+
+
+class RankedMatches:
+    """PostgreSQL's results: the candidates found and ranked in one query (each vector read once,
+    and the count is their number), then only the shown page's articles fetched, by id.
+
+    Has what Django's Paginator uses: count(), len() and slicing.
+    """
+
+    def __init__(self, queryset, candidates):
+        self.queryset = queryset
+        self.candidates = candidates
+        self._ids = None
+
+    @property
+    def ids(self):
+        """Candidate ids best first: rank, then newest, then id.
+
+        Ordered by the database around the candidates' query, so that only ids cross the wire
+        (loading hundreds of timestamps in Python cost more than the search).
+        """
+        if self._ids is None:
+            sql, params = self.candidates.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT pk FROM ({sql}) AS c ORDER BY rank DESC, publish_at DESC, pk", params)
+                self._ids = [pk for (pk,) in cursor.fetchall()]
+        return self._ids
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        found = {article.pk: article for article in self.queryset.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def explain(self, **options):
+        return self.candidates.explain(**options)
 
 
 def _search_substring(queryset, terms):
