@@ -16,7 +16,7 @@ from dataclasses import dataclass
 INVISIBLE = ("\u200b", "\ufeff")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int
     text: str

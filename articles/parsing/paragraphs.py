@@ -37,7 +37,7 @@ EMPHASIS = re.compile(r"^【[^】]+】$")
 SERIES_PREFIX = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the whole page says about its layout."""
 

@@ -13,7 +13,7 @@ from .lines import Line
 from .types import Credit
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     kind: str  # "text", "byline", "from" (上接 mark) or "to" (下转 mark)
     line: Line

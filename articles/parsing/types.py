@@ -8,7 +8,7 @@ class ParseError(ValueError):
     """The input cannot be read as a page; the message says why, for the person who gave it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Warning:
     """Something the parser decided without confidence, for an editor to check."""
 
@@ -16,7 +16,7 @@ class Warning:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Credit:
     """A person named in a byline, with the role the page gives (empty when it gives none)."""
 
@@ -24,7 +24,7 @@ class Credit:
     role: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One piece of an article body, in print order.
 
@@ -38,7 +38,7 @@ class Block:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedArticle:
     headline: str
     kicker: str = ""
@@ -52,7 +52,7 @@ class ParsedArticle:
     continued_from: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedPage:
     source: str
     encoding: str
