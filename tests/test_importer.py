@@ -321,3 +321,20 @@ def test_a_second_process_imports_exactly_what_one_does(tmp_path):
     run("--jobs", 2, "--publish", *paths, continued, rest)
     assert natural_records() == alone
     assert "第二段说到一半。" in Article.objects.get(import_key="2024-01-03/5/1").body
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="column compression is PostgreSQL's")
+def test_large_text_columns_are_compressed_with_lz4():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attname FROM pg_attribute "
+            "WHERE attrelid IN ('articles_article'::regclass, 'articles_page'::regclass) "
+            "AND attcompression = 'l' ORDER BY 1, 2"
+        )
+        assert cursor.fetchall() == [
+            ("articles_article", "body"),
+            ("articles_article", "body_html"),
+            ("articles_article", "search_text"),
+            ("articles_article", "search_vector"),
+            ("articles_page", "source_text"),
+        ]
