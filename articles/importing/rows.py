@@ -69,7 +69,8 @@ def insert_rows(model, rows, returning=None):
         matrix.append(values)
     if connection.vendor == "postgresql":
         # One array per column: the statement stays a few hundred characters however many rows.
-        arrays = ", ".join(f"%s::{c.array_type}" for c in columns)
+        # %b sends each array in binary: no escaping of every element here, no parsing there.
+        arrays = ", ".join(f"%b::{c.array_type}" for c in columns)
         with _server_binding_cursor() as cursor:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){suffix}", matrix)
             return dict(cursor.fetchall()) if returning else {}
