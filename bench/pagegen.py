@@ -2,8 +2,9 @@
 
 Every page has header lines, several articles with headline stacks (kickers, two-part
 headlines, subtitles), bylines of every kind (□ lines with one label over several names,
-unlabelled names, 文/摄, 本报讯 datelines), paragraphs broken at column breaks (mid-word, before
-quotes), subhead series, photo captions with and without credits, and column labels. Text is
+unlabelled names, 文/摄, 本报讯 datelines) drawn from a roster of staff and correspondents with
+new names mixed in, paragraphs broken at column breaks (mid-word, before quotes), subhead
+series, photo captions with and without credits, and column labels. Text is
 assembled from word pools by a seeded generator, so no fixed text repeats and the same seed
 always gives the same pages.
 
@@ -146,9 +147,24 @@ COLUMNS = ["基层宣讲台", "民生直通车", "经济观察", "文化视点",
 ROLES = ["记者", "本报记者", "通讯员", "实习生", "见习记者"]
 
 
+STAFF = 60  # the paper's reporters and editors
+CORRESPONDENTS = 800  # regular contributors from districts, schools, agencies
+
+
 class PageWriter:
+    """Bylines come from a roster, as in a real paper: the same reporters write every day and
+    regular correspondents recur, while a share of names are new contributors."""
+
     def __init__(self, rng):
         self.rng = rng
+        self.staff = [self.name() for _ in range(STAFF)]
+        self.correspondents = [self.name() for _ in range(CORRESPONDENTS)]
+
+    def reporter(self):
+        return self.rng.choice(self.staff) if self.rng.random() < 0.95 else self.name()
+
+    def correspondent(self):
+        return self.rng.choice(self.correspondents) if self.rng.random() < 0.85 else self.name()
 
     def name(self):
         return self.rng.choice(SURNAMES) + "".join(
@@ -183,13 +199,13 @@ class PageWriter:
         r = self.rng
         kind = r.randrange(5)
         if kind == 0:
-            return f"□ 记者 {self.name()}"
+            return f"□ 记者 {self.reporter()}"
         if kind == 1:
-            return f"□ 记者 {self.name()} 通讯员 {self.name()} {self.name()}"
+            return f"□ 记者 {self.reporter()} 通讯员 {self.correspondent()} {self.correspondent()}"
         if kind == 2:
-            return f"□ {self.name()} 记者 {self.name()}"
+            return f"□ {self.correspondent()} 记者 {self.reporter()}"
         if kind == 3:
-            return f"■ {r.choice(ROLES)} {self.name()} 文/摄"
+            return f"■ {r.choice(ROLES)} {self.reporter()} 文/摄"
         return ""  # a dateline carries the byline instead
 
     def headline_stack(self):
@@ -213,7 +229,7 @@ class PageWriter:
         if byline:
             blocks.append(byline)
         else:
-            paragraphs[0] = f"本报讯（记者 {self.name()} 通讯员 {self.name()}）{paragraphs[0]}"
+            paragraphs[0] = f"本报讯（记者 {self.reporter()} 通讯员 {self.correspondent()}）{paragraphs[0]}"
         subheads = r.random() < 0.35
         prefix = r.choice(OBJECTS)[:2] + "+"
         for i, paragraph in enumerate(paragraphs):
@@ -228,7 +244,7 @@ class PageWriter:
             else:
                 blocks.append(paragraph)
             if r.random() < 0.12:
-                credit = f" 记者 {self.name()} 摄" if r.random() < 0.5 else ""
+                credit = f" 记者 {self.reporter()} 摄" if r.random() < 0.5 else ""
                 caption = (
                     f"图为{r.choice(PLACES)}{r.choice(OBJECTS)}现场{credit}"
                     if r.random() < 0.5
@@ -244,7 +260,7 @@ class PageWriter:
         header = [
             f"{date.year}年{date.month}月{date.day}日 星期{'一二三四五六日'[date.weekday()]}",
             f"第{number}版 {PAGE_NAMES[(number - 1) % len(PAGE_NAMES)]}",
-            f"责任编辑：{self.name()} 版式：{self.name()}",
+            f"责任编辑：{r.choice(self.staff)} 版式：{r.choice(self.staff)}",
         ]
         count = r.randint(3, 7)
         articles = [self.article(column=(i == count - 1 and r.random() < 0.4)) for i in range(count)]
