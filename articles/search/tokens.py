@@ -20,8 +20,16 @@ COMMON_COMPATIBLE = re.compile("[\uff01-\uff5e\u3000\u2026]")
 COMPATIBLE_FORMS = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u2026": "..."}
 
 
+# Full-width punctuation of every Chinese sentence: replaced by str.replace, a scan in C each,
+# rather than one Python call per occurrence.
+FREQUENT_FORMS = "，：；！？（）"
+
+
 def normalize(text):
     """NFKC, lower case: full-width letters and digits to half-width, "５Ｇ" -> "5g"."""
+    for form in FREQUENT_FORMS:
+        if form in text:
+            text = text.replace(form, COMPATIBLE_FORMS[form])
     text = COMMON_COMPATIBLE.sub(lambda match: COMPATIBLE_FORMS[match.group()], text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
