@@ -164,6 +164,15 @@ class TestIdempotency:
         assert article.headline == "西湖街道：理论宣讲声声入万家"
         assert "壮大基层宣讲队伍" in article.body
 
+    def test_an_article_gone_from_the_text_is_kept_and_reported(self, tmp_path):
+        two = "标题甲\n\n□ 记者 张三\n\n第一篇正文。\n\n\n\n标题乙\n\n□ 记者 李四\n\n第二篇正文。"
+        run(write(tmp_path, "p1.txt", two), "--date", "2024-03-12", "--page", "1")
+        one = "标题甲\n\n□ 记者 张三\n\n第一篇正文。"
+        out, _ = run(write(tmp_path, "p1.txt", one), "--date", "2024-03-12", "--page", "1")
+        assert "“标题乙” came from an earlier import of this page and is no longer in its text" in out
+        assert Article.objects.filter(headline="标题乙").exists()
+        assert Page.objects.get().import_warnings[-1]["message"].startswith("“标题乙” came from")
+
     def test_authors_and_sections_are_matched_by_name(self, tmp_path):
         existing = Author.objects.create(name="黄雅婷", bio="资深记者")
         run(SEED, *SEED_ARGS)

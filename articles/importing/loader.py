@@ -42,6 +42,19 @@ UPDATED_FIELDS = [
 ]
 
 
+def left_behind(on_page, keys):
+    """Warnings for articles an earlier import of a page made that its text no longer has."""
+    return [
+        Warning(
+            0,
+            f"“{headline}” came from an earlier import of this page and is no longer in its text; "
+            "it was left as it is",
+        )
+        for _, key, headline in on_page
+        if key and key not in keys
+    ]
+
+
 def warnings_json(warnings):
     return [{"line": w.line, "message": w.message} for w in warnings]
 
@@ -81,15 +94,7 @@ class IssueLoader:
         for parsed, (page, _), result in zip(parsed_pages, pages, results, strict=True):
             keys = [import_key(parsed, n) for n in range(1, len(parsed.articles) + 1)]
             on_page = on_pages.get(page.pk, [])
-            for _, key, headline in on_page:
-                if key and key not in keys:
-                    result.warnings.append(
-                        Warning(
-                            0,
-                            f"“{headline}” came from an earlier import of this page and is no "
-                            "longer in its text; it was left as it is",
-                        )
-                    )
+            result.warnings += left_behind(on_page, keys)
             taken_slugs = {slug for slug, _, _ in on_page}
             for position, (key, item) in enumerate(zip(keys, parsed.articles, strict=True), start=1):
                 content, vector = self.content_of(item, prepared)
