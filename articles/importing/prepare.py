@@ -1,9 +1,10 @@
 """Reading, parsing and computing each article's stored text, ahead of the loader, on another core.
 
 Everything here is pure (bytes in, dataclasses and dicts out), so a child process can do it
-while the main process writes the previous issue: on two cores an import then takes about as
-long as the slower of the two halves instead of their sum. Pages come back in the order given,
-and at most WINDOW of them are in flight, so memory does not grow with the number of files.
+while the main process writes the previous issue, and the two halves overlap instead of adding
+up (less than fully: results are pickled across, and two vCPUs may share a core). Pages come
+back in the order given, and at most WINDOW of them are in flight, so memory does not grow with
+the number of files.
 """
 
 import multiprocessing
