@@ -11,6 +11,7 @@ def local_iso(moment):
 
 def news_article_jsonld(article, request):
     absolute = request.build_absolute_uri
+    display = article.display
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -21,11 +22,11 @@ def news_article_jsonld(article, request):
         "author": [
             {
                 "@type": "Person",
-                "name": byline.author.name,
-                "url": absolute(byline.author.get_absolute_url()),
-                **({"jobTitle": byline.role} if byline.role else {}),
+                "name": byline["name"],
+                "url": absolute(byline["url"]),
+                **({"jobTitle": byline["role"]} if byline["role"] else {}),
             }
-            for byline in article.bylines.all()
+            for byline in display["bylines"]
         ],
         "publisher": {"@type": "NewsMediaOrganization", "name": settings.NEWSROOM_PUBLISHER},
     }
@@ -35,16 +36,16 @@ def news_article_jsonld(article, request):
         data["description"] = article.summary
     if article.section_id:
         data["articleSection"] = article.section.name
-    keywords = [tag.name for tag in article.tags.all()]
+    keywords = [tag["name"] for tag in display["tags"]]
     if keywords:
         data["keywords"] = keywords
     corrections = [
-        {"@type": "CorrectionComment", "text": c.note, "datePublished": local_iso(c.created_at)}
-        for c in article.corrections.all()
+        {"@type": "CorrectionComment", "text": c["note"], "datePublished": c["iso"]}
+        for c in display["corrections"]
     ]
     if corrections:
         data["correction"] = corrections
-    images = [absolute(image.file.url) for image in article.images.all() if image.file]
+    images = [absolute(url) for url in display["photos"]]
     if images:
         data["image"] = images
     return data

@@ -3,16 +3,20 @@
 - An article's rendered body shows its images: it is rebuilt whenever one of them changes.
 - Its search document holds its headline, body and authors' names: it is rebuilt whenever the
   article or one of its bylines changes.
+- Its display (bylines, tags, photos, corrections as the page shows them) is rebuilt whenever one
+  of those rows, or an author or tag it names, changes.
 
 Fixture loads (raw=True) are skipped: they carry their derived data already
 (`manage.py reindex_search` rebuilds the search index after a load).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from .models import Article, Byline, Image
+from .display import refresh_display
+from .models import Article, Author, Byline, Correction, Image
 from .search import reindex_articles
 from .slugs import unique_slug_for
 
@@ -27,12 +31,16 @@ def rerender_article_body(sender, instance, raw=False, **kwargs):
         return
     article.refresh_derived_fields(list(article.images.all()))
     Article.objects.filter(pk=article.pk).update(body_html=article.body_html, summary=article.summary)
+    refresh_display([article.pk])
 
 
 @receiver(post_save, sender=Article)
 def reindex_article(sender, instance, raw=False, **kwargs):
     if not raw:
         reindex_articles([instance.pk])
+        # Also here, not only when a part changes: a restored revision brings its bylines back
+        # without signals, and the admin saves the article after them.
+        refresh_display([instance.pk])
 
 
 @receiver(post_save, sender=Byline)
@@ -40,6 +48,37 @@ def reindex_article(sender, instance, raw=False, **kwargs):
 def reindex_bylined_article(sender, instance, raw=False, **kwargs):
     if not raw:
         reindex_articles([instance.article_id])
+        refresh_display([instance.article_id])
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def redisplay_corrected_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_display([instance.article_id])
+
+
+@receiver(post_save, sender=TaggedItem)
+@receiver(post_delete, sender=TaggedItem)
+def redisplay_tagged_article(sender, instance, raw=False, **kwargs):
+    if not raw and instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
+        refresh_display([instance.object_id])
+
+
+@receiver(post_save, sender=Author)
+def redisplay_authors_articles(sender, instance, raw=False, created=False, **kwargs):
+    """A renamed author (or a new slug) shows on every article with a byline of theirs."""
+    if not raw and not created:
+        refresh_display(Byline.objects.filter(author=instance).values_list("article_id", flat=True))
+
+
+@receiver(post_save, sender=Tag)
+def redisplay_tags_articles(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        tagged = TaggedItem.objects.filter(
+            tag=instance, content_type=ContentType.objects.get_for_model(Article)
+        )
+        refresh_display(tagged.values_list("object_id", flat=True))
 
 
 @receiver(pre_save, sender=Tag)

@@ -243,9 +243,9 @@ def build_article(authors, tags, images):
     return article
 
 
-# article with page/issue/section, bylines, images, tags, corrections, running order; and related
+# article with page, issue, section and display; the running order; and related
 # articles when it has tags to relate by.
-ARTICLE_QUERIES = 6
+ARTICLE_QUERIES = 2
 
 
 @pytest.mark.parametrize(

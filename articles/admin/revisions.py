@@ -23,7 +23,7 @@ reversion.register(Byline)
 reversion.register(Image, exclude=("width", "height", "format"))
 reversion.register(
     Article,
-    exclude=("version", "body_html", "search_text", "search_vector", "import_hash"),
+    exclude=("version", "body_html", "search_text", "search_vector", "import_hash", "display"),
     follow=("bylines", "images"),
 )
 

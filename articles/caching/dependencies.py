@@ -12,8 +12,8 @@ def declare(response, tags):
 
 def article_tags(article):
     tags = [f"article:{article.pk}", f"issue:{article.page.issue_id}"]
-    tags += [f"author:{byline.author_id}" for byline in article.bylines.all()]
-    tags += [f"tag:{tag.pk}" for tag in article.tags.all()]
+    tags += [f"author:{byline['author_id']}" for byline in article.display["bylines"]]
+    tags += [f"tag:{tag['id']}" for tag in article.display["tags"]]
     if article.section_id:
         tags.append(f"section:{article.section_id}")
     return tags

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ..caching import ANY_ARTICLE
 from ..caching.invalidation import bump as invalidate
+from ..display import empty_display, refresh_display
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Status
 from ..parsing import Warning
 from ..slugs import first_free, pinyin_slug
@@ -106,7 +107,7 @@ class IssueLoader:
                     slug = first_free(pinyin_slug(item.headline, 76), taken_slugs)
                     taken_slugs.add(slug)
                     row = {"page_id": page.pk, "position": position, "import_key": key, "slug": slug}
-                    row.update(content, version=1)
+                    row.update(content, version=1, display=self.display_of(item))
                     self.publish(row)
                     new_rows.append(row)
                     self.report.created += 1
@@ -134,6 +135,7 @@ class IssueLoader:
         Article.objects.bulk_update(to_update, UPDATED_FIELDS)
         ids.update((article.import_key, article.pk) for article in to_update)
         self.replace_children(children, ids, existing, authors)
+        refresh_display(ids[key] for key, _ in children if key in existing)  # bylines rewritten
         self.record_publications(ids)
         for (page, created), result in zip(pages, results, strict=True):
             warnings = warnings_json(result.warnings)
@@ -159,6 +161,12 @@ class IssueLoader:
             return dict(fields), vector
         fields, document = article_content(item)
         return fields, document.tsvector_literal() if self.store_vectors else None
+
+    def display_of(self, item):
+        """A new article's display: its bylines; tags, photo files and corrections come later."""
+        display = empty_display()
+        display["bylines"] = [self.contributors.byline(credit) for credit in item.authors]
+        return display
 
     def check_not_seen(self, parsed):
         key = (parsed.date, parsed.number)

@@ -6,6 +6,7 @@ are remembered, and an issue's new names cost at most three queries together.
 
 from collections import Counter
 
+from ..display import author_url, byline_entry
 from ..models import Author, Section
 from ..slugs import first_free, pinyin_slug, unique_slug_for
 from .rows import insert_rows
@@ -35,6 +36,8 @@ def names_in(parsed_articles):
 class Contributors:
     def __init__(self):
         self.authors = {}
+        self.slugs = {}
+        self.urls = {}
         self.sections = {}
         self.authors_created = 0
 
@@ -43,8 +46,11 @@ class Contributors:
         found = {name: self.authors[name] for name in names if name in self.authors}
         unknown = names - set(found)
         if unknown:
-            for name, pk in Author.objects.filter(name__in=unknown).order_by("pk").values_list("name", "pk"):
-                found.setdefault(name, pk)
+            rows = Author.objects.filter(name__in=unknown).order_by("pk").values_list("name", "pk", "slug")
+            for name, pk, slug in rows:
+                if name not in found:
+                    found[name] = pk
+                    self.slugs[name] = slug
         missing = sorted(names - set(found))
         if missing:
             slugs = self._new_slugs(missing)
@@ -52,9 +58,16 @@ class Contributors:
                 Author, [{"name": name, "slug": slugs[name]} for name in missing], returning="slug"
             )
             found.update((name, ids[slugs[name]]) for name in missing)
+            self.slugs.update(slugs)
             self.authors_created += len(missing)
         self.authors.update(found)
         return found
+
+    def byline(self, credit):
+        """A credit as an article's display shows it (articles/display.py)."""
+        if credit.name not in self.urls:  # a reverse() per credit would cost a year's import seconds
+            self.urls[credit.name] = author_url(self.slugs[credit.name])
+        return byline_entry(self.authors[credit.name], credit.name, credit.role, self.urls[credit.name])
 
     @staticmethod
     def _new_slugs(names):

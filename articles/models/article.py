@@ -6,6 +6,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from ..body import BODY_HELP_TEXT, plain_text, render_body
+from ..display import empty_display
 from ..slugs import unique_slug_for
 from .author import Author
 from .issue import Page
@@ -92,6 +93,9 @@ class Article(models.Model):
     # Search data, rebuilt whenever the article or its bylines change (articles/search/).
     search_text = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # What the public page shows from bylines, tags, photos and corrections, rebuilt whenever one
+    # of them changes, so that the page reads one row instead of six tables (articles/display.py).
+    display = models.JSONField(default=empty_display, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -173,3 +177,13 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.role} {self.author.name}".strip()
+
+    # The keys of a byline in an article's display (articles/display.py), so that one template
+    # shows either.
+    @property
+    def name(self):
+        return self.author.name
+
+    @property
+    def url(self):
+        return self.author.get_absolute_url()

@@ -11,9 +11,11 @@ from ..caching import article_tags
 from ..models import Article
 from ..models.article import article_url
 from ..seo import news_article_jsonld
-from .mixins import IssueDateMixin, PublicCacheMixin, published_articles
+from .mixins import IssueDateMixin, PublicCacheMixin
 
 RELATED_COUNT = 5
+# Columns the page never shows: the body is shown as its rendered HTML.
+UNSHOWN = ("body", "search_text", "search_vector", "import_hash")
 RELATED_CANDIDATES = 100
 
 
@@ -33,9 +35,9 @@ class Neighbour:
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     """/YYYY/MM/DD/<page>/<slug>/: one article, with its neighbours in the issue.
 
-    A constant handful of queries whatever the number of authors, tags or images: the article
-    with page, issue and section; bylines with authors; images; tags; corrections; the issue's
-    running order; related articles.
+    Two queries, three for a tagged article, whatever the number of authors, tags or photos: the
+    article with its page, issue, section and display (bylines, tags, photos and corrections,
+    kept on its row: articles/display.py); the issue's running order; related articles.
     """
 
     template_name = "articles/article.html"
@@ -44,7 +46,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(
             # published() requires a released issue: no separate look-up of the issue is needed.
-            published_articles().prefetch_related("images", "tags", "corrections"),
+            Article.objects.published().select_related("page__issue", "section").defer(*UNSHOWN),
             page__issue__date=self.issue_date(),
             page__number=self.kwargs["page"],
             slug=self.kwargs["slug"],
@@ -87,7 +89,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         Candidates are found from the tag side (the tagged-item index), so the cost follows how
         often the article's tags are used, not how many articles the paper has.
         """
-        if not article.tags.all():  # prefetched: most imported articles have no tags yet
+        if not article.display["tags"]:  # most imported articles have no tags yet
             return []
         tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
         its_tags = tagged.filter(object_id=article.pk).values("tag_id")

@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers
 
 from ..models import Article
 from ..preview import read_token
-from .article import ArticleView
+from .article import UNSHOWN, ArticleView
 
 
 class PreviewView(ArticleView):
@@ -27,9 +27,7 @@ class PreviewView(ArticleView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.select_related("page__issue", "section")
-            .with_bylines()
-            .prefetch_related("images", "tags", "corrections"),
+            Article.objects.select_related("page__issue", "section").defer(*UNSHOWN),
             pk=self.article_pk,
         )
 
