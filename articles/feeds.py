@@ -37,7 +37,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return "、".join(byline.author.name for byline in item.bylines.all()) or None
+        return "、".join(byline["name"] for byline in item.display["bylines"]) or None
 
     def item_categories(self, item):
         return [item.section.name] if item.section_id else []

@@ -11,11 +11,9 @@ from ..caching import article_tags
 from ..models import Article
 from ..models.article import article_url
 from ..seo import news_article_jsonld
-from .mixins import IssueDateMixin, PublicCacheMixin
+from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin
 
 RELATED_COUNT = 5
-# Columns the page never shows: the body is shown as its rendered HTML.
-UNSHOWN = ("body", "search_text", "search_vector", "import_hash")
 RELATED_CANDIDATES = 100
 
 
@@ -46,7 +44,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(
             # published() requires a released issue: no separate look-up of the issue is needed.
-            Article.objects.published().select_related("page__issue", "section").defer(*UNSHOWN),
+            Article.objects.published().select_related("page__issue", "section").defer(*NEVER_SHOWN),
             page__issue__date=self.issue_date(),
             page__number=self.kwargs["page"],
             slug=self.kwargs["slug"],

@@ -12,9 +12,16 @@ from ..models import Article, Issue, Page
 PUBLIC_MAX_AGE = 60
 
 
+# Columns no public page shows: the body as the editor wrote it (pages show its HTML), and what
+# search and the importer keep.
+NEVER_SHOWN = ("body", "search_text", "search_vector", "import_hash")
+
+
 def published_articles():
-    """The published articles with what a card shows: page, issue, section, bylines."""
-    return Article.objects.published().select_related("page__issue", "section").with_bylines()
+    """The published articles with what a card shows: page, issue, section, and the display that
+    holds their bylines (articles/display.py). The body's HTML stays in the database too."""
+    cards = Article.objects.published().select_related("page__issue", "section")
+    return cards.defer(*NEVER_SHOWN, "body_html")
 
 
 class PublicCacheMixin:
@@ -42,7 +49,7 @@ def card_tags(articles):
     tags = []
     for article in articles:
         tags.append(f"article:{article.pk}")
-        tags += [f"author:{byline.author_id}" for byline in article.bylines.all()]
+        tags += [f"author:{byline['author_id']}" for byline in article.display["bylines"]]
     return tags
 
 

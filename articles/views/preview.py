@@ -6,7 +6,8 @@ from django.utils.cache import add_never_cache_headers
 
 from ..models import Article
 from ..preview import read_token
-from .article import UNSHOWN, ArticleView
+from .article import ArticleView
+from .mixins import NEVER_SHOWN
 
 
 class PreviewView(ArticleView):
@@ -27,7 +28,7 @@ class PreviewView(ArticleView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.select_related("page__issue", "section").defer(*UNSHOWN),
+            Article.objects.select_related("page__issue", "section").defer(*NEVER_SHOWN),
             pk=self.article_pk,
         )
 
