@@ -5,6 +5,8 @@
   article or one of its bylines changes.
 - Its display (bylines, tags, photos, corrections as the page shows them) is rebuilt whenever one
   of those rows, or an author or tag it names, changes.
+- An issue's running order (its public articles in print order) is rebuilt whenever one of its
+  articles, a page number or its date changes.
 
 Fixture loads (raw=True) are skipped: they carry their derived data already
 (`manage.py reindex_search` rebuilds the search index after a load).
@@ -16,7 +18,8 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from .display import refresh_display
-from .models import Article, Author, Byline, Correction, Image
+from .models import Article, Author, Byline, Correction, Image, Issue, Page
+from .running_order import refresh_running_order
 from .search import reindex_articles
 from .slugs import unique_slug_for
 
@@ -86,3 +89,36 @@ def pinyin_tag_slug(sender, instance, raw=False, **kwargs):
     """Tags get readable pinyin slugs (/tags/yang-lao/), as authors and sections do."""
     if not raw and instance.pk is None:
         instance.slug = unique_slug_for(instance, instance.name)
+
+
+@receiver(pre_save, sender=Article)
+def remember_old_issue(sender, instance, raw=False, **kwargs):
+    """An article moved to another issue's page leaves that issue's running order too."""
+    if not raw and instance.pk:
+        old = Article.objects.filter(pk=instance.pk).values_list("page__issue_id", flat=True)
+        instance._old_issue_id = old.first()
+
+
+@receiver(post_save, sender=Article)
+def reorder_issue(sender, instance, raw=False, **kwargs):
+    if not raw:
+        issue_id = Page.objects.filter(pk=instance.page_id).values_list("issue_id", flat=True).first()
+        refresh_running_order({issue_id, getattr(instance, "_old_issue_id", None)})
+
+
+@receiver(post_delete, sender=Article)
+def reorder_issue_after_delete(sender, instance, **kwargs):
+    issue_ids = Page.objects.filter(pk=instance.page_id).values_list("issue_id", flat=True)
+    refresh_running_order(issue_ids, create=False)
+
+
+@receiver(post_save, sender=Page)
+def reorder_renumbered_page(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_running_order([instance.issue_id])
+
+
+@receiver(post_save, sender=Issue)
+def reorder_redated_issue(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        refresh_running_order([instance.pk])

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .caching.invalidation import invalidate_articles
 from .models import Article, PublicationEvent, Status
+from .running_order import refresh_running_order
 
 
 @transaction.atomic
@@ -33,6 +34,7 @@ def publish(articles, user, at=None):
         for pk in ids
     )
     invalidate_articles(ids)
+    refresh_running_order(issues_of(ids))
     return len(ids)
 
 
@@ -46,7 +48,12 @@ def unpublish(articles, user):
         PublicationEvent(action=PublicationEvent.Action.UNPUBLISH, user=user, article_id=pk) for pk in ids
     )
     invalidate_articles(ids)
+    refresh_running_order(issues_of(ids))
     return len(ids)
+
+
+def issues_of(article_ids):
+    return set(Article.objects.filter(pk__in=article_ids).values_list("page__issue_id", flat=True))
 
 
 @transaction.atomic

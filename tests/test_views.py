@@ -243,9 +243,9 @@ def build_article(authors, tags, images):
     return article
 
 
-# article with page, issue, section and display; the running order; and related
+# the article with page, issue, section, display and running order; and related
 # articles when it has tags to relate by.
-ARTICLE_QUERIES = 2
+ARTICLE_QUERIES = 1
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from ..caching.invalidation import bump as invalidate
 from ..display import empty_display, refresh_display
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Status
 from ..parsing import Warning
+from ..running_order import refresh_running_order
 from ..slugs import first_free, pinyin_slug
 from .content import article_content, import_key
 from .fingerprint import stored_fingerprint
@@ -136,6 +137,7 @@ class IssueLoader:
         ids.update((article.import_key, article.pk) for article in to_update)
         self.replace_children(children, ids, existing, authors)
         refresh_display(ids[key] for key, _ in children if key in existing)  # bylines rewritten
+        refresh_running_order([issue.pk])
         self.record_publications(ids)
         for (page, created), result in zip(pages, results, strict=True):
             warnings = warnings_json(result.warnings)

@@ -3,7 +3,7 @@
 from .article import Article, ArticleQuerySet, Byline, Role, Status
 from .author import Author
 from .image import Image
-from .issue import Issue, Page
+from .issue import Issue, Page, RunningOrder
 from .section import Section
 from .workflow import Correction, PublicationEvent
 
@@ -18,6 +18,7 @@ __all__ = [
     "Page",
     "PublicationEvent",
     "Role",
+    "RunningOrder",
     "Section",
     "Status",
 ]

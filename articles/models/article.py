@@ -40,11 +40,12 @@ class ArticleQuerySet(models.QuerySet):
         Every public view, feed, sitemap and search starts here.
         """
         now = timezone.now()
-        return self.filter(
-            status=Status.PUBLISHED,
-            publish_at__lte=now,
-            page__issue__released_at__lte=now,
-        )
+        return self.published_or_scheduled().filter(publish_at__lte=now, page__issue__released_at__lte=now)
+
+    def published_or_scheduled(self):
+        """Published status and a publish time: public once that time and the issue's release
+        have come. For data kept ahead of time (an issue's running order); pages use published()."""
+        return self.filter(status=Status.PUBLISHED, publish_at__isnull=False)
 
     def with_bylines(self):
         """Prefetch the bylines and their authors so that a list shows names in two queries."""

@@ -77,3 +77,22 @@ class Page(models.Model):
                 "page": self.number,
             },
         )
+
+
+class RunningOrder(models.Model):
+    """An issue's published and scheduled articles in print order, for the article page's
+    previous and next links: derived data, rebuilt whenever one of them changes
+    (articles/running_order.py), so that the page does not query the issue's articles."""
+
+    issue = models.OneToOneField(
+        Issue, on_delete=models.CASCADE, primary_key=True, related_name="running_order", verbose_name="期"
+    )
+    # [[article id, headline, url, publish time as a POSIX timestamp], ...]
+    entries = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "稿件顺序"
+        verbose_name_plural = "稿件顺序"
+
+    def __str__(self):
+        return f"{self.issue}：{len(self.entries)} 篇"

@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
@@ -9,7 +7,7 @@ from taggit.models import TaggedItem
 
 from ..caching import article_tags
 from ..models import Article
-from ..models.article import article_url
+from ..running_order import neighbours
 from ..seo import news_article_jsonld
 from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin
 
@@ -17,25 +15,13 @@ RELATED_COUNT = 5
 RELATED_CANDIDATES = 100
 
 
-@dataclass(frozen=True)
-class Neighbour:
-    """The previous or next article of an issue, as the page links it."""
-
-    headline: str
-    url: str
-
-    @classmethod
-    def of(cls, row, date):
-        _pk, slug, headline, page_number = row
-        return cls(headline, article_url(date, page_number, slug))
-
-
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     """/YYYY/MM/DD/<page>/<slug>/: one article, with its neighbours in the issue.
 
-    Two queries, three for a tagged article, whatever the number of authors, tags or photos: the
-    article with its page, issue, section and display (bylines, tags, photos and corrections,
-    kept on its row: articles/display.py); the issue's running order; related articles.
+    One query, two for a tagged article, whatever the number of authors, tags or photos: the
+    article with its page, issue, section, its display (bylines, tags, photos and corrections:
+    articles/display.py) and the issue's running order (articles/running_order.py); then the
+    related articles.
     """
 
     template_name = "articles/article.html"
@@ -44,7 +30,9 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(
             # published() requires a released issue: no separate look-up of the issue is needed.
-            Article.objects.published().select_related("page__issue", "section").defer(*NEVER_SHOWN),
+            Article.objects.published()
+            .select_related("page__issue__running_order", "section")
+            .defer(*NEVER_SHOWN),
             page__issue__date=self.issue_date(),
             page__number=self.kwargs["page"],
             slug=self.kwargs["slug"],
@@ -53,7 +41,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        previous, following = self.neighbours(article)
+        previous, following = neighbours(article)
         context.update(
             previous_article=previous,
             next_article=following,
@@ -61,25 +49,6 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
             jsonld=news_article_jsonld(article, self.request),
         )
         return context
-
-    def neighbours(self, article):
-        """The previous and next published article of the issue, in print order.
-
-        Rows, not model instances: an issue runs to dozens of articles, and only two are shown.
-        """
-        running_order = list(
-            Article.objects.published()
-            .filter(page__issue=article.page.issue)
-            .order_by("page__number", "position")
-            .values_list("pk", "slug", "headline", "page__number")
-        )
-        index = next((i for i, row in enumerate(running_order) if row[0] == article.pk), None)
-        if index is None:  # a draft seen in preview is not in the public running order
-            return None, None
-        date = article.page.issue.date
-        previous = running_order[index - 1] if index > 0 else None
-        following = running_order[index + 1] if index + 1 < len(running_order) else None
-        return (Neighbour.of(row, date) if row else None for row in (previous, following))
 
     def related(self, article):
         """Published articles sharing the most tags with this one, in one query; none untagged.
