@@ -44,6 +44,15 @@ class TestEncodingAndWhitespace:
         assert page["articles"][0]["headline"] == "标题"
         assert blocks(page) == [("paragraph", "正文。")]
 
+    def test_lines_are_numbered_as_printed_whatever_the_line_ends(self):
+        from articles.parsing.lines import Line, split_lines
+
+        assert split_lines("甲\r\n\r乙\n\n\u3000丙\u200b\u3000 丁\r\n") == [
+            Line(1, "甲", 0),
+            Line(3, "乙", 1),
+            Line(5, "丙 丁", 1),
+        ]
+
     def test_encoding_override(self):
         data = "标题\n\n□ 记者 王五\n\n正文。".encode("gbk")
         assert page_to_dict(parse_page(data, encoding="gbk"))["encoding"] == "gbk"

@@ -8,7 +8,6 @@ a larger gap than usual is how a layout export marks a photo or a new story.
     "标题\r\n\r\n\u3000\u3000正文。" -> [Line(1, "标题", gap=0), Line(3, "正文。", gap=1)]
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,21 +22,19 @@ class Line:
     gap: int = 0
 
 
-def normalize_line(raw):
-    """Trim the line and collapse inner runs of whitespace (U+3000 included) to one ASCII space."""
-    return " ".join(raw.split())
-
-
 def split_lines(text):
     lines, gap = [], 0
     for char in INVISIBLE:
-        text = text.replace(char, "")
-    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        clean = normalize_line(raw)
-        if not clean:
+        if char in text:
+            text = text.replace(char, "")
+    # str methods rather than a regex split: this runs over every line of every page.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, raw in enumerate(text.split("\n"), start=1):
+        words = raw.split()  # U+3000 and every other space: trimmed, inner runs made one
+        if not words:
             gap += 1
             continue
-        lines.append(Line(number, clean, gap))
+        lines.append(Line(number, " ".join(words), gap))
         gap = 0
     return lines
 
