@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .models import Article, Issue, RunningOrder
+from .models import Article, RunningOrder
 from .models.article import article_url
 
 
@@ -26,37 +26,35 @@ class Neighbour:
 
 
 def build(issue_ids):
-    """{issue id: entries} for these issues, in one query."""
+    """{issue id: entries} for these issues, in one query. URLs are made for the two entries a page
+    links, not kept: a reverse() per article was most of what an import spent here."""
     orders = {pk: [] for pk in issue_ids}
+    if not orders:
+        return orders
     rows = (
         Article.objects.published_or_scheduled()
         .filter(page__issue__in=orders)
         .order_by("page__issue", "page__number", "position")
-        .values_list(
-            "page__issue", "page__issue__date", "page__number", "pk", "slug", "headline", "publish_at"
-        )
+        .values_list("page__issue", "pk", "headline", "page__number", "slug", "publish_at")
     )
-    for issue_id, date, page_number, pk, slug, headline, publish_at in rows:
-        url = article_url(date, page_number, slug)
-        orders[issue_id].append([pk, headline, url, publish_at.timestamp()])
+    for issue_id, pk, headline, page_number, slug, publish_at in rows:
+        orders[issue_id].append([pk, headline, page_number, slug, publish_at.timestamp()])
     return orders
 
 
 def refresh_running_order(issue_ids, create=True):
-    """Rebuild the running order of these issues; ids of issues no longer there are passed over.
+    """Rebuild the running order of these issues.
 
     `create=False` only updates orders that exist: an article deleted in the cascade of its
     issue's deletion must not write a row for that issue.
     """
-    ids = {pk for pk in issue_ids if pk}
+    orders = build({pk for pk in issue_ids if pk})
     if not create:
-        for pk, entries in build(ids).items():
+        for pk, entries in orders.items():
             RunningOrder.objects.filter(issue_id=pk).update(entries=entries)
-        return
-    alive = list(Issue.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    if alive:
+    elif orders:
         RunningOrder.objects.bulk_create(
-            [RunningOrder(issue_id=pk, entries=entries) for pk, entries in build(alive).items()],
+            [RunningOrder(issue_id=pk, entries=entries) for pk, entries in orders.items()],
             update_conflicts=True,
             update_fields=["entries"],
             unique_fields=["issue"],
@@ -76,10 +74,14 @@ def neighbours(article):
     """(previous, next) public article of the article's issue in print order; (None, None) for an
     article not in the public order (a draft seen in preview)."""
     now = timezone.now().timestamp()
-    public = [entry for entry in running_order(article.page.issue) if entry[3] <= now]
+    issue = article.page.issue
+    public = [entry for entry in running_order(issue) if entry[-1] <= now]
     index = next((i for i, entry in enumerate(public) if entry[0] == article.pk), None)
     if index is None:
         return None, None
     previous = public[index - 1] if index > 0 else None
     following = public[index + 1] if index + 1 < len(public) else None
-    return tuple(Neighbour(entry[1], entry[2]) if entry else None for entry in (previous, following))
+    return tuple(
+        Neighbour(entry[1], article_url(issue.date, entry[2], entry[3])) if entry else None
+        for entry in (previous, following)
+    )

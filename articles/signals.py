@@ -119,6 +119,6 @@ def reorder_renumbered_page(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_save, sender=Issue)
-def reorder_redated_issue(sender, instance, raw=False, created=False, **kwargs):
-    if not raw and not created:
+def reorder_redated_issue(sender, instance, raw=False, created=False, update_fields=None, **kwargs):
+    if not raw and not created and (update_fields is None or "date" in update_fields):
         refresh_running_order([instance.pk])

@@ -87,7 +87,7 @@ class RunningOrder(models.Model):
     issue = models.OneToOneField(
         Issue, on_delete=models.CASCADE, primary_key=True, related_name="running_order", verbose_name="期"
     )
-    # [[article id, headline, url, publish time as a POSIX timestamp], ...]
+    # [[article id, headline, page number, slug, publish time as a POSIX timestamp], ...]
     entries = models.JSONField(default=list)
 
     class Meta:
