@@ -9,8 +9,10 @@ them changes (signals.py; the importer writes it with the row), and read with th
 fill it with the historical models.
 """
 
+from functools import cache
+
 from django.apps import apps as installed_apps
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
@@ -24,7 +26,17 @@ def empty_display():
 
 
 def author_url(slug):
-    return reverse("articles:author", kwargs={"slug": slug})
+    """/authors/<slug>/. Filled into the reversed pattern: an import names thousands of authors,
+    and a reverse() each was a tenth of its time. Slugs are [a-z0-9-], so nothing needs quoting."""
+    return _author_url_pattern(get_script_prefix()).replace(SLUG_MARK, slug)
+
+
+SLUG_MARK = "slug-mark"
+
+
+@cache
+def _author_url_pattern(script_prefix):
+    return reverse("articles:author", kwargs={"slug": SLUG_MARK})
 
 
 def byline_entry(author_id, name, role, url):

@@ -37,7 +37,6 @@ class Contributors:
     def __init__(self):
         self.authors = {}
         self.slugs = {}
-        self.urls = {}
         self.sections = {}
         self.authors_created = 0
 
@@ -65,9 +64,8 @@ class Contributors:
 
     def byline(self, credit):
         """A credit as an article's display shows it (articles/display.py)."""
-        if credit.name not in self.urls:  # a reverse() per credit would cost a year's import seconds
-            self.urls[credit.name] = author_url(self.slugs[credit.name])
-        return byline_entry(self.authors[credit.name], credit.name, credit.role, self.urls[credit.name])
+        url = author_url(self.slugs[credit.name])
+        return byline_entry(self.authors[credit.name], credit.name, credit.role, url)
 
     @staticmethod
     def _new_slugs(names):
