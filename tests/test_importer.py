@@ -349,3 +349,42 @@ def test_large_text_columns_are_compressed_with_lz4():
             ("articles_article", "search_vector"),
             ("articles_page", "source_text"),
         ]
+
+
+def test_an_updated_article_keeps_its_authors_searchable(tmp_path):
+    """Re-importing replaces the bylines; the search text must still name the authors."""
+    run(SEED, *SEED_ARGS)
+    corrected = SEED.read_text("utf-8").replace("让发展动能加速转换", "让发展动能加快转换")
+    run(write(tmp_path, SEED.name, corrected), *SEED_ARGS)
+    updated = Article.objects.get(headline="全面系统优化创新生态 让发展动能加快转换")
+    assert updated.search_text.split("\n")[1] == "黄雅婷"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors are PostgreSQL's")
+def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
+    """New rows get their vector with the row, re-imported ones after their bylines are replaced:
+    both must be the vector of the article as stored, authors included."""
+    from articles.search.document import SearchDocument
+
+    repeated = "发展" * 300 + "。"
+    page = write(tmp_path, "p1.txt", f"标题一\n\n□ 记者 张三\n\n{repeated}\n\n第二段，说到“创新”。")
+    run(page, *generate(tmp_path / "pages", 1, 2, seed=5), "--date", "2024-01-01", "--page", "9")
+    run(
+        write(tmp_path, "p1.txt", page.read_text().replace("第二段", "第二段改")),
+        "--date",
+        "2024-01-01",
+        "--page",
+        "9",
+    )
+    articles = list(Article.objects.prefetch_related("bylines__author"))
+    literals = [
+        SearchDocument.for_article(a, [b.author.name for b in a.bylines.all()]).tsvector_literal()
+        for a in articles
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM articles_article AS a JOIN unnest(%s::bigint[], %s::text[]) AS v(id, doc)"
+            " ON a.id = v.id WHERE a.search_vector = v.doc::tsvector",
+            [[a.pk for a in articles], literals],
+        )
+        assert cursor.fetchone()[0] == len(articles) > 5

@@ -18,6 +18,7 @@ from ..display import empty_display, refresh_display
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Status
 from ..parsing import Warning
 from ..running_order import refresh_running_order
+from ..search import store_search_documents
 from ..slugs import first_free, pinyin_slug
 from .content import article_content, import_key
 from .fingerprint import stored_fingerprint
@@ -35,7 +36,6 @@ UPDATED_FIELDS = [
     "body_html",
     "summary",
     "search_text",
-    "search_vector",
     "status",
     "publish_at",
     "import_hash",
@@ -92,7 +92,7 @@ class IssueLoader:
         earlier = [page for page, created in pages if not created]
         existing, on_pages = self.earlier_articles(earlier)
 
-        new_rows, to_update, children = [], [], []
+        new_rows, to_update, children, revised = [], [], [], []
         for parsed, (page, _), result in zip(parsed_pages, pages, results, strict=True):
             keys = [import_key(parsed, n) for n in range(1, len(parsed.articles) + 1)]
             on_page = on_pages.get(page.pk, [])
@@ -100,8 +100,6 @@ class IssueLoader:
             taken_slugs = {slug for slug, _, _ in on_page}
             for position, (key, item) in enumerate(zip(keys, parsed.articles, strict=True), start=1):
                 content, vector = self.content_of(item, prepared)
-                if self.store_vectors:
-                    content["search_vector"] = vector
                 content["section_id"] = sections.get(item.column)
                 article = existing.get(key)
                 if article is None:
@@ -109,6 +107,8 @@ class IssueLoader:
                     taken_slugs.add(slug)
                     row = {"page_id": page.pk, "position": position, "import_key": key, "slug": slug}
                     row.update(content, version=1, display=self.display_of(item))
+                    if self.store_vectors:
+                        row["search_vector"] = vector
                     self.publish(row)
                     new_rows.append(row)
                     self.report.created += 1
@@ -130,12 +130,15 @@ class IssueLoader:
                     article.version += 1  # an editor with the old version open gets a conflict
                     self.publish(article)
                     to_update.append(article)
+                    revised.append((article, [credit.name for credit in item.authors]))
                 children.append((key, item))
 
         ids = insert_rows(Article, new_rows, returning="import_key")
         Article.objects.bulk_update(to_update, UPDATED_FIELDS)
         ids.update((article.import_key, article.pk) for article in to_update)
         self.replace_children(children, ids, existing, authors)
+        # After the children: deleting the old bylines reindexed these articles without authors.
+        store_search_documents(revised)
         refresh_display(ids[key] for key, _ in children if key in existing)  # bylines rewritten
         refresh_running_order([issue.pk])
         self.record_publications(ids)
