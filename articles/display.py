@@ -9,13 +9,11 @@ them changes (signals.py; the importer writes it with the row), and read with th
 fill it with the historical models.
 """
 
-from functools import cache
-
 from django.apps import apps as installed_apps
-from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from .links import author_url, tag_url
 from .seo import local_iso
 
 BATCH = 500
@@ -23,20 +21,6 @@ BATCH = 500
 
 def empty_display():
     return {"bylines": [], "tags": [], "photos": [], "corrections": []}
-
-
-def author_url(slug):
-    """/authors/<slug>/. Filled into the reversed pattern: an import names thousands of authors,
-    and a reverse() each was a tenth of its time. Slugs are [a-z0-9-], so nothing needs quoting."""
-    return _author_url_pattern(get_script_prefix()).replace(SLUG_MARK, slug)
-
-
-SLUG_MARK = "slug-mark"
-
-
-@cache
-def _author_url_pattern(script_prefix):
-    return reverse("articles:author", kwargs={"slug": SLUG_MARK})
 
 
 def byline_entry(author_id, name, role, url):
@@ -72,8 +56,7 @@ def displays_for(article_ids, apps=installed_apps):
         .values_list("object_id", "tag_id", "tag__name", "tag__slug")
     )
     for article_id, tag_id, name, slug in tagged:
-        url = reverse("articles:tag", kwargs={"slug": slug})
-        displays[article_id]["tags"].append({"id": tag_id, "name": name, "url": url})
+        displays[article_id]["tags"].append({"id": tag_id, "name": name, "url": tag_url(slug)})
     image = model("articles", "Image")
     storage = image._meta.get_field("file").storage
     photos = (

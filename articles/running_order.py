@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from .links import article_url
 from .models import Article, RunningOrder
-from .models.article import article_url
 
 
 @dataclass(frozen=True)

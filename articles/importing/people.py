@@ -6,7 +6,8 @@ are remembered, and an issue's new names cost at most three queries together.
 
 from collections import Counter
 
-from ..display import author_url, byline_entry
+from ..display import byline_entry
+from ..links import author_url
 from ..models import Author, Section
 from ..slugs import first_free, pinyin_slug, unique_slug_for
 from .rows import insert_rows

@@ -1,12 +1,12 @@
 from concurrency.fields import IntegerVersionField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from ..body import BODY_HELP_TEXT, plain_text, render_body
 from ..display import empty_display
+from ..links import article_url
 from ..slugs import unique_slug_for
 from .author import Author
 from .issue import Page
@@ -133,18 +133,6 @@ class Article(models.Model):
     @property
     def issue(self):
         return self.page.issue
-
-
-def article_url(date, page_number, slug):
-    """/YYYY/MM/DD/<page>/<slug>/, from the parts, for callers that hold rows rather than models."""
-    kwargs = {
-        "year": date.year,
-        "month": f"{date:%m}",
-        "day": f"{date:%d}",
-        "page": page_number,
-        "slug": slug,
-    }
-    return reverse("articles:article", kwargs=kwargs)
 
 
 def summarize(body, length=SUMMARY_LENGTH):

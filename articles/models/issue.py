@@ -1,6 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
+
+from ..links import issue_url, page_url
 
 
 class IssueQuerySet(models.QuerySet):
@@ -32,10 +33,7 @@ class Issue(models.Model):
         return f"{label} 第{self.number}期" if self.number else label
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:issue",
-            kwargs={"year": self.date.year, "month": f"{self.date:%m}", "day": f"{self.date:%d}"},
-        )
+        return issue_url(self.date)
 
     @property
     def is_released(self):
@@ -67,16 +65,7 @@ class Page(models.Model):
         return f"{label} {self.name}" if self.name else label
 
     def get_absolute_url(self):
-        date = self.issue.date
-        return reverse(
-            "articles:page",
-            kwargs={
-                "year": date.year,
-                "month": f"{date:%m}",
-                "day": f"{date:%d}",
-                "page": self.number,
-            },
-        )
+        return page_url(self.issue.date, self.number)
 
 
 class RunningOrder(models.Model):

@@ -1,6 +1,6 @@
 from django.db import models
-from django.urls import reverse
 
+from ..links import section_url
 from ..slugs import unique_slug_for
 
 
@@ -25,4 +25,4 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return section_url(self.slug)
