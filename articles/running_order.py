@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from .links import article_url
 from .models import Article, RunningOrder
+from .models.article import is_published_or_scheduled
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,15 @@ def build(issue_ids):
     orders = {pk: [] for pk in issue_ids}
     if not orders:
         return orders
+    # Every article of the issue's pages, sifted here: see is_published_or_scheduled().
     rows = (
-        Article.objects.published_or_scheduled()
-        .filter(page__issue__in=orders)
+        Article.objects.filter(page__issue__in=orders)
         .order_by("page__issue", "page__number", "position")
-        .values_list("page__issue", "pk", "headline", "page__number", "slug", "publish_at")
+        .values_list("page__issue", "pk", "headline", "page__number", "slug", "status", "publish_at")
     )
-    for issue_id, pk, headline, page_number, slug, publish_at in rows:
-        orders[issue_id].append([pk, headline, page_number, slug, publish_at.timestamp()])
+    for issue_id, pk, headline, page_number, slug, status, publish_at in rows:
+        if is_published_or_scheduled(status, publish_at):
+            orders[issue_id].append([pk, headline, page_number, slug, publish_at.timestamp()])
     return orders
 
 

@@ -116,3 +116,17 @@ def test_deleting_an_issue_leaves_no_order_behind(issue):
     """Its articles go first, in the cascade: their signal must not write the order again."""
     issue.delete()
     assert not RunningOrder.objects.exists()
+
+
+def test_the_row_rule_agrees_with_the_queryset():
+    """build() sifts rows in Python; it must keep exactly what published_or_scheduled() keeps."""
+    from articles.models.article import is_published_or_scheduled
+
+    now = timezone.now()
+    for status in (Status.DRAFT, Status.PUBLISHED):
+        for publish_at in (None, now - datetime.timedelta(days=1), now + datetime.timedelta(days=1)):
+            ArticleFactory(status=status, publish_at=publish_at)
+    kept = set(Article.objects.published_or_scheduled().values_list("pk", flat=True))
+    rows = Article.objects.values_list("pk", "status", "publish_at")
+    assert {pk for pk, status, at in rows if is_published_or_scheduled(status, at)} == kept
+    assert len(kept) == 2
