@@ -81,3 +81,14 @@ def test_settings_for_several_machines():
     ]
     check = manage("check", "--deploy", "--fail-level", "WARNING", env=SCALE_ENV)
     assert check.returncode == 0, check.stderr + check.stdout
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_keep_64_mb_of_the_file_in_memory():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite setting")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone() == (-65536,)

@@ -55,12 +55,21 @@ TEMPLATES = [
 ]
 
 
+# SQLite keeps 2 MB of the file in memory by default. An import updates a dozen indexes of a
+# growing file, and with 2 MB it spent its time re-reading and spilling pages: 64 MB instead.
+SQLITE_INIT = "PRAGMA cache_size = -65536"
+
+
 def database_from_env(default_sqlite_path):
     """The database comes from DATABASE_URL; without it, a SQLite file at the given path."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")))
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+        database = dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")))
+    else:
+        database = {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {})["init_command"] = SQLITE_INIT
+    return database
 
 
 AUTH_PASSWORD_VALIDATORS = [
