@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, Author, Byline, Image, Issue, Page, Section, Status
+from articles.models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from bench.pagegen import COLUMNS, generate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -84,7 +84,17 @@ class TestSeed:
     def test_publish_releases_the_issue(self):
         run(SEED, *SEED_ARGS, "--publish")
         assert Article.objects.published().count() == 2
-        assert Issue.objects.get().is_released
+        issue = Issue.objects.get()
+        assert issue.is_released
+        events = PublicationEvent.objects.order_by("action", "article__position")
+        assert [(e.action, e.issue_id, e.article_id is not None) for e in events] == [
+            ("publish", None, True),
+            ("publish", None, True),
+            ("release", issue.pk, False),
+        ]
+        assert {e.publish_at for e in events} == {issue.released_at}
+        run(SEED, *SEED_ARGS, "--publish")  # already released and published: nothing to record
+        assert PublicationEvent.objects.count() == 3
 
     def test_fixture_and_import_give_the_same_records(self):
         call_command("loaddata", FIXTURES / "seed.json", verbosity=0)

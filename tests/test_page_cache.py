@@ -154,3 +154,21 @@ def test_reimport_invalidates(client, seed, tmp_path):
     call_command("import_issue", str(corrected), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
     status, hit, body = get(client, url)
     assert hit is None and "让发展动能加快转换" in body
+
+
+def test_an_import_bumps_the_lists_but_not_tags_of_articles_it_creates(tmp_path):
+    """A new article cannot be on a cached page yet; a tag kept per new article would only fill
+    the shared cache (thousands a year, kept without expiry)."""
+    import io
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from articles.caching.store import current_versions
+
+    seed = Path(__file__).resolve().parent.parent / "fixtures/000_0c9a10115951d5fb.txt"
+    call_command("import_issue", str(seed), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
+    first, second = Article.objects.order_by("position")
+    versions = current_versions([f"article:{first.pk}", f"article:{second.pk}", f"issue:{first.page.issue_id}"])
+    assert versions[f"article:{first.pk}"] == versions[f"article:{second.pk}"] == 0
+    assert versions[f"issue:{first.page.issue_id}"] > 0

@@ -19,13 +19,14 @@ from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Stat
 from ..parsing import Warning
 from ..running_order import refresh_running_order
 from ..search import store_search_documents
-from ..slugs import first_free, pinyin_slug
+from ..slugs import first_free
 from .content import article_content, import_key
 from .fingerprint import stored_fingerprint
 from .options import ImportFailed
 from .people import Contributors, names_in
 from .report import ImportReport, PageResult
 from .rows import insert_rows
+from .slug_bases import SlugBases
 
 UPDATED_FIELDS = [
     "kicker",
@@ -70,21 +71,24 @@ class IssueLoader:
         self.seen_pages = {}
         self.contributors = Contributors()
         self.published = []
+        self.events = []  # publication events not yet written: releases, then publications
         # PostgreSQL keeps the search vector in the row: written with it, not by a second UPDATE.
         self.store_vectors = connection.vendor == "postgresql"
 
-    def load(self, parsed_pages, prepared=None):
+    def load(self, parsed_pages, prepared=None, slug_bases=None):
         """Write the pages of one issue (all of one date); return a PageResult for each.
 
-        `prepared`: {id(article): (fields, vector)} computed ahead (prepare.py), where available.
+        `prepared`: {id(article): (fields, vector)} and `slug_bases`: {text: slug base}, computed
+        ahead (prepare.py) where available.
         """
         prepared = prepared or {}
+        slug_bases = SlugBases(slug_bases or {})
         for parsed in parsed_pages:
             self.check_not_seen(parsed)
         issue = self.issue_for(parsed_pages[0].date)
         pages = self.save_pages(issue, parsed_pages)
         items = [item for parsed in parsed_pages for item in parsed.articles]
-        authors = self.contributors.authors_for(names_in(items))
+        authors = self.contributors.authors_for(names_in(items), slug_bases)
         sections = self.contributors.sections_for({item.column for item in items if item.column})
         results = [
             PageResult(p.source, p.date, p.number, len(p.articles), list(p.warnings)) for p in parsed_pages
@@ -103,7 +107,7 @@ class IssueLoader:
                 content["section_id"] = sections.get(item.column)
                 article = existing.get(key)
                 if article is None:
-                    slug = first_free(pinyin_slug(item.headline, 76), taken_slugs)
+                    slug = first_free(slug_bases[item.headline], taken_slugs)
                     taken_slugs.add(slug)
                     row = {"page_id": page.pk, "position": position, "import_key": key, "slug": slug}
                     row.update(content, version=1, display=self.display_of(item))
@@ -147,11 +151,12 @@ class IssueLoader:
             if not created and warnings != page.import_warnings:
                 Page.objects.filter(pk=page.pk).update(import_warnings=warnings)
         if ids:
-            # What these pages show is known here: no need to look it up again.
+            # What these pages show is known here: no need to look it up again. An article new
+            # in this transaction cannot be on a cached page: only the lists that will show it.
             invalidate(
                 ANY_ARTICLE,
                 f"issue:{issue.pk}",
-                *(f"article:{pk}" for pk in ids.values()),
+                *(f"article:{pk}" for key, pk in ids.items() if key in existing),
                 *(f"author:{pk}" for pk in authors.values()),
                 *(f"section:{pk}" for pk in sections.values()),
             )
@@ -185,12 +190,17 @@ class IssueLoader:
     # -- issue and pages ------------------------------------------------------------------------
 
     def issue_for(self, date):
-        issue, _ = Issue.objects.get_or_create(date=date)
-        if self.options.publish and not issue.is_released:
+        """The issue of this date, created if new, and released if the import publishes."""
+        issue = Issue.objects.filter(date=date).first()
+        release = self.options.publish and (issue is None or not issue.is_released)
+        if issue is None:
+            issue = Issue.objects.create(date=date, released_at=self.now if release else None)
+        elif release:
             issue.released_at = self.now
             issue.save(update_fields=["released_at"])
-            PublicationEvent.objects.create(
-                action=PublicationEvent.Action.RELEASE, user=self.user, issue=issue, publish_at=self.now
+        if release:
+            self.events.append(
+                {"action": PublicationEvent.Action.RELEASE, "issue_id": issue.pk, "publish_at": self.now}
             )
         return issue
 
@@ -198,29 +208,30 @@ class IssueLoader:
         """[(Page, created)] in the order given: new pages in one insert, changed ones updated."""
         numbers = [parsed.number for parsed in parsed_pages]
         stored = {page.number: page for page in issue.pages.filter(number__in=numbers)}
-        pages, new = [], []
+        new = []
         for parsed in parsed_pages:
             checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
             page = stored.get(parsed.number)
             if page is None:
-                page = Page(
-                    issue=issue,
-                    number=parsed.number,
-                    name=parsed.name,
-                    editor=parsed.editor,
-                    source_text=parsed.text,
-                    source_checksum=checksum,
-                    import_warnings=warnings_json(parsed.warnings),
+                new.append(
+                    {
+                        "number": parsed.number,
+                        "name": parsed.name,
+                        "editor": parsed.editor,
+                        "source_text": parsed.text,
+                        "source_checksum": checksum,
+                        "import_warnings": warnings_json(parsed.warnings),
+                    }
                 )
-                new.append(page)
             elif page.source_checksum != checksum:
                 page.source_text, page.source_checksum = parsed.text, checksum
                 page.name = parsed.name or page.name
                 page.editor = parsed.editor or page.editor
                 page.save(update_fields=["source_text", "source_checksum", "name", "editor"])
-            pages.append((page, page.number not in stored))
-        Page.objects.bulk_create(new)
-        return pages
+        ids = insert_rows(Page, [dict(row, issue_id=issue.pk) for row in new], returning="number")
+        for row in new:
+            stored[row["number"]] = Page(pk=ids[row["number"]], issue=issue, **row)
+        return [(stored[number], number in ids) for number in numbers]
 
     def earlier_articles(self, pages):
         """For pages imported before: their articles by import key (with what the fingerprint
@@ -260,16 +271,13 @@ class IssueLoader:
         return True
 
     def record_publications(self, ids):
-        """One publication event per article this issue published, by the importing user."""
+        """The issue's release and one event per article it published, by the importing user."""
         action, user_id = PublicationEvent.Action.PUBLISH, self.user.pk if self.user else None
-        insert_rows(
-            PublicationEvent,
-            [
-                {"action": action, "user_id": user_id, "article_id": ids[key], "publish_at": at}
-                for key, at in self.published
-            ],
-        )
-        self.published = []
+        self.events += [
+            {"action": action, "article_id": ids[key], "publish_at": at} for key, at in self.published
+        ]
+        insert_rows(PublicationEvent, [dict(event, user_id=user_id) for event in self.events])
+        self.published, self.events = [], []
 
     def replace_children(self, children, ids, existing, authors):
         """New bylines and images for created and updated articles (ids by import key)."""

@@ -9,10 +9,9 @@ from collections import Counter
 from ..display import byline_entry
 from ..links import author_url
 from ..models import Author, Section
-from ..slugs import first_free, pinyin_slug, unique_slug_for
+from ..slugs import first_free, unique_slug_for
 from .rows import insert_rows
 
-SLUG_LENGTH = 76
 SLUG_CANDIDATES = 30
 
 
@@ -37,12 +36,14 @@ def names_in(parsed_articles):
 class Contributors:
     def __init__(self):
         self.authors = {}
-        self.slugs = {}
+        self.urls = {}
         self.sections = {}
         self.authors_created = 0
 
-    def authors_for(self, names):
-        """{name: author id} for every name, creating those the database does not have."""
+    def authors_for(self, names, slug_bases):
+        """{name: author id} for every name, creating those the database does not have.
+
+        `slug_bases`: a SlugBases, where new authors' slugs start from."""
         found = {name: self.authors[name] for name in names if name in self.authors}
         unknown = names - set(found)
         if unknown:
@@ -50,28 +51,27 @@ class Contributors:
             for name, pk, slug in rows:
                 if name not in found:
                     found[name] = pk
-                    self.slugs[name] = slug
+                    self.urls[name] = author_url(slug)
         missing = sorted(names - set(found))
         if missing:
-            slugs = self._new_slugs(missing)
+            slugs = self._new_slugs(missing, slug_bases)
             ids = insert_rows(
                 Author, [{"name": name, "slug": slugs[name]} for name in missing], returning="slug"
             )
             found.update((name, ids[slugs[name]]) for name in missing)
-            self.slugs.update(slugs)
+            self.urls.update((name, author_url(slug)) for name, slug in slugs.items())
             self.authors_created += len(missing)
         self.authors.update(found)
         return found
 
     def byline(self, credit):
         """A credit as an article's display shows it (articles/display.py)."""
-        url = author_url(self.slugs[credit.name])
-        return byline_entry(self.authors[credit.name], credit.name, credit.role, url)
+        return byline_entry(self.authors[credit.name], credit.name, credit.role, self.urls[credit.name])
 
     @staticmethod
-    def _new_slugs(names):
+    def _new_slugs(names, slug_bases):
         """{name: a free slug}: pinyin, with a number after it where the pinyin is taken."""
-        bases = {name: pinyin_slug(name, SLUG_LENGTH) for name in names}
+        bases = {name: slug_bases[name] for name in names}
         # Exact slugs, not prefixes, so that the look-ups use the unique index however many
         # authors there are. Suffixes are looked up only for bases already in use.
         taken = set(Author.objects.filter(slug__in=set(bases.values())).values_list("slug", flat=True))

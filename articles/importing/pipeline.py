@@ -37,12 +37,14 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
         for _date, issue in groupby(pages, key=lambda pair: pair[0].date):
             issue = list(issue)
-            prepared = {key: value for _, by_article in issue for key, value in by_article.items()}
-            for page, _ in issue:  # stitching will add a continuation to these: prepare them again
+            prepared = {key: value for _, by_article, _ in issue for key, value in by_article.items()}
+            bases = {text: base for _, _, by_text in issue for text, base in by_text.items()}
+            for page, _, _ in issue:  # stitching will add a continuation to these: prepare them again
                 for article in page.articles:
                     if article.continued_to is not None:
                         prepared.pop(id(article), None)
-            for result in loader.load(stitch_continuations([page for page, _ in issue]), prepared):
+            pages_of_issue = stitch_continuations([page for page, _, _ in issue])
+            for result in loader.load(pages_of_issue, prepared, bases):
                 if progress:
                     progress(result)
     report = loader.report

@@ -14,6 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from ..parsing import ParseError, parse_page
 from .content import article_content
 from .options import ImportFailed
+from .people import names_in
+from .slug_bases import slug_bases_for
 
 WINDOW = 32
 
@@ -40,17 +42,20 @@ def parse_source(name, data, options, index, require_date):
 
 
 def prepare_page(name, data, options, index, with_vectors):
-    """(page, {article index: (fields, tsvector literal or None)}) for one file."""
+    """(page, {article index: (fields, tsvector literal or None)}, {text: slug base}) for one file:
+    the bases of its headlines and of the names it credits (slug_bases.py)."""
     page = parse_source(name, data, options, index, require_date=True)
     prepared = {}
     for position, item in enumerate(page.articles):
         fields, document = article_content(item)
         prepared[position] = (fields, document.tsvector_literal() if with_vectors else None)
-    return page, prepared
+    texts = {item.headline for item in page.articles} | names_in(page.articles)
+    return page, prepared, slug_bases_for(texts)
 
 
 def prepared_pages(sources, options, with_vectors, jobs):
-    """(page, {id(article): (fields, vector)}) per source, in order; `jobs` > 1 uses a child process.
+    """(page, {id(article): (fields, vector)}, slug bases) per source, in order; `jobs` > 1 uses a
+    child process.
 
     The fields are those of the article as printed on its page: the loader recomputes an article
     that stitching has since joined with its continuation.
@@ -72,5 +77,5 @@ def prepared_pages(sources, options, with_vectors, jobs):
 
 
 def _by_identity(result):
-    page, prepared = result
-    return page, {id(page.articles[position]): value for position, value in prepared.items()}
+    page, prepared, bases = result
+    return page, {id(page.articles[position]): value for position, value in prepared.items()}, bases
