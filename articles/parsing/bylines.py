@@ -80,6 +80,11 @@ def parse_credits(text):
     return _dedupe(credits)
 
 
+def opens_with_dateline(text):
+    """'本报讯（记者 周婷）3月10日，…' -> True. Asked of every line: most fail the plain prefix test."""
+    return text.startswith("本报") and DATELINE.match(text) is not None
+
+
 def split_dateline(paragraph):
     """('本报讯（记者 周婷）3月10日，…') -> ([周婷 记者], '3月10日，…'); no dateline -> ([], text)."""
     match = DATELINE.match(paragraph)

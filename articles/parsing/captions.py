@@ -20,12 +20,14 @@ LABELLED_CREDIT = re.compile(rf"[（(]?\s*(?:{_LABEL})\s*{_NAMES}{_TAIL}")
 # "... 陈晓明 摄": without a label the name must stand apart from the caption.
 BARE_CREDIT = re.compile(rf"(?:(?<=[\s。；！？])|^)[（(]?{_NAMES}{_TAIL}")
 CAPTION_OPENING = re.compile(r"^(?:图为|图\s*[：:]|图片说明\s*[：:]|（图\s*\d*）)")
+CAPTION_FIRST = "图（"  # what CAPTION_OPENING can start with: other lines skip the regex
 CAPTION_MAX = 160
+CREDIT_LAST = "摄影 ）)"  # what a line with a credit can end with: other lines skip the rest
 
 
 def split_credit(text):
     """'工人在车间作业 记者 陈晓明 摄' -> ('工人在车间作业', '陈晓明'); no credit -> (text, '')."""
-    if not text.rstrip(" ）)").endswith(("摄", "摄影")):
+    if text[-1:] not in CREDIT_LAST or not text.rstrip(" ）)").endswith(("摄", "摄影")):
         return text, ""
     match = LABELLED_CREDIT.search(text) or BARE_CREDIT.search(text)
     if not match:
@@ -39,7 +41,7 @@ def is_marked_caption(text):
     """A caption by its own marks: opens with 图为 or ends with a photographer's credit."""
     if len(text) > CAPTION_MAX:
         return False
-    if CAPTION_OPENING.match(text):
+    if text[:1] in CAPTION_FIRST and CAPTION_OPENING.match(text):
         return True
     caption, credit = split_credit(text)
     return bool(credit and caption)

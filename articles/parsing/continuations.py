@@ -8,13 +8,14 @@ The marks may close or open a paragraph, or stand on their own line.
 
 import re
 
+MARK_OPENS, MARK_CLOSES = "（(", "）)"  # the first and last character of every jump mark
 TO = re.compile(r"[（(]\s*(?:下)?转\s*(?:第\s*)?[A-Za-z]?\s*(?P<page>\d{1,3})\s*版\s*[）)]\s*$")
 FROM = re.compile(r"^[（(]\s*(?:上)?接\s*(?:第\s*)?[A-Za-z]?\s*(?P<page>\d{1,3})\s*版\s*[）)]\s*")
 
 
 def split_continued_to(text):
     """Remove a closing 下转 mark: returns (text without it, page number or None)."""
-    match = TO.search(text, max(0, len(text) - 20)) if text.endswith(("）", ")")) else None
+    match = TO.search(text, max(0, len(text) - 20)) if text.endswith(tuple(MARK_CLOSES)) else None
     if not match:
         return text, None
     return text[: match.start()].rstrip(), int(match["page"])

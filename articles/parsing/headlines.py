@@ -12,7 +12,7 @@ punctuation, directly above a byline, above a dateline paragraph (本报讯…),
 
 import re
 
-from .bylines import DATELINE
+from .bylines import opens_with_dateline
 from .captions import is_marked_caption
 from .punctuation import ends_sentence
 
@@ -51,7 +51,7 @@ def find_article_starts(pieces, typical_gap):
     floor = 0
     for i, piece in enumerate(pieces):
         opens = piece.kind in ("byline", "from") or (
-            piece.kind == "text" and DATELINE.match(piece.text) and not _after_byline(pieces, i)
+            piece.kind == "text" and opens_with_dateline(piece.text) and not _after_byline(pieces, i)
         )
         if not opens or (piece.kind == "byline" and i > 0 and pieces[i - 1].kind == "byline"):
             continue

@@ -155,7 +155,7 @@ def build_article(pieces, start, end, context, page):
 
 def _dateline_index(span):
     for i, piece in enumerate(span):
-        if piece.kind == "text" and byline_rules.DATELINE.match(piece.text):
+        if piece.kind == "text" and byline_rules.opens_with_dateline(piece.text):
             return i
         if piece.kind == "text" and ends_sentence(piece.text):
             return None

@@ -54,11 +54,13 @@ def build_blocks(pieces, context, warn):
 def classify(pieces, context, warn):
     """One of "text", "subhead" or "caption" for each piece."""
     kinds = ["text"] * len(pieces)
+    # Asked again of neighbours below: worked out once per piece.
+    marked = [is_marked_caption(piece.text) for piece in pieces]
     candidates = []
-    for i, piece in enumerate(pieces):
-        if is_marked_caption(piece.text):
+    for i in range(len(pieces)):
+        if marked[i]:
             kinds[i] = "caption"
-        elif _stands_alone(pieces, i):
+        elif _stands_alone(pieces, i, marked):
             candidates.append(i)
     # A line set apart by a wider gap than the page's usual one is where a photo stood: a caption,
     # even when several captions share an opening. Only lines in the running text make a series.
@@ -74,18 +76,18 @@ def classify(pieces, context, warn):
         if position in series or ENUMERATION.match(text) or EMPHASIS.match(text):
             kinds[i] = "subhead"
         else:
-            kinds[i] = _lone_line(pieces, i, context, warn)
+            kinds[i] = _lone_line(pieces, i, context, warn, marked)
     return kinds
 
 
-def _stands_alone(pieces, i):
+def _stands_alone(pieces, i, marked):
     """Short, unfinished, after a finished block: a subhead, caption or the head of a cut paragraph."""
     text = pieces[i].text
     if pieces[i].cut or len(text) > SHORT_LINE or ends_sentence(text) or ends_mid_sentence(text):
         return False
     if has_clause_marks(text) and not ENUMERATION.match(text):
         return False  # commas inside: prose, cut at a column
-    return i == 0 or ends_sentence(pieces[i - 1].text) or is_marked_caption(pieces[i - 1].text)
+    return i == 0 or ends_sentence(pieces[i - 1].text) or marked[i - 1]
 
 
 def _series_members(texts):
@@ -98,10 +100,10 @@ def _series_members(texts):
     return members
 
 
-def _lone_line(pieces, i, context, warn):
+def _lone_line(pieces, i, context, warn, marked):
     piece = pieces[i]
     # A marked caption between a cut paragraph's two halves does not count as what follows.
-    following = next((p for p in pieces[i + 1 :] if not is_marked_caption(p.text)), None)
+    following = next((pieces[j] for j in range(i + 1, len(pieces)) if not marked[j]), None)
     if following is None:
         return "caption"  # nothing follows in this story: a photo at its foot
     if opens_with_closer(following.text) or len(first_clause(following.text)) <= 2:

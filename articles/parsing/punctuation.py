@@ -19,6 +19,12 @@ _ANY_PUNCT = re.compile(rf"[{re.escape(SENTENCE_END + CLAUSE + MID_SENTENCE + CL
 
 def ends_sentence(text):
     """True when the block is complete: '……第一。”' -> True, '科研机' -> False."""
+    # Asked of nearly every line: its last character settles all but closers and dashes.
+    last = text[-1:]
+    if last and last in SENTENCE_END:
+        return True
+    if last not in CLOSERS and last != "—":
+        return False
     return bool(_END.search(text[-12:]))  # only the tail matters; long paragraphs are common
 
 
