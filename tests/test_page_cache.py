@@ -169,6 +169,8 @@ def test_an_import_bumps_the_lists_but_not_tags_of_articles_it_creates(tmp_path)
     seed = Path(__file__).resolve().parent.parent / "fixtures/000_0c9a10115951d5fb.txt"
     call_command("import_issue", str(seed), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
     first, second = Article.objects.order_by("position")
-    versions = current_versions([f"article:{first.pk}", f"article:{second.pk}", f"issue:{first.page.issue_id}"])
+    versions = current_versions(
+        [f"article:{first.pk}", f"article:{second.pk}", f"issue:{first.page.issue_id}"]
+    )
     assert versions[f"article:{first.pk}"] == versions[f"article:{second.pk}"] == 0
     assert versions[f"issue:{first.page.issue_id}"] > 0

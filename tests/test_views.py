@@ -310,3 +310,19 @@ def test_list_query_counts_do_not_grow(client, settings, django_assert_num_queri
     fill(count)
     with django_assert_num_queries(LIST_URLS[url]):
         assert client.get(url).status_code == 200
+
+
+def test_public_pages_leave_the_imported_page_text_in_the_database(client, settings):
+    """A page's imported text is kilobytes that no public page shows: reading it with every article
+    and card made each request copy and decode it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    fill(5)
+    article = build_article(2, 1, 1)
+    for url in [*LIST_URLS, article.get_absolute_url()]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        read = [q["sql"] for q in queries.captured_queries if "source_text" in q["sql"]]
+        assert read == [], url

@@ -9,7 +9,7 @@ from ..caching import article_tags
 from ..models import Article
 from ..running_order import neighbours
 from ..seo import news_article_jsonld
-from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin
+from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin, published_articles
 
 RELATED_COUNT = 5
 RELATED_CANDIDATES = 100
@@ -68,9 +68,8 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
             sharing.filter(object_id=OuterRef("pk")).values("object_id").annotate(n=Count("id")).values("n")
         )
         return list(
-            Article.objects.published()
+            published_articles()
             .filter(pk__in=Subquery(candidates.values("object_id")[:RELATED_CANDIDATES]))
-            .select_related("page__issue")
             .annotate(shared=Subquery(shared))
             .order_by("-shared", "-publish_at")[:RELATED_COUNT]
         )

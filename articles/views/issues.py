@@ -7,7 +7,14 @@ from django.views.generic import TemplateView
 
 from ..caching import ISSUES
 from ..models import Issue
-from .mixins import IssueDateMixin, PublicCacheMixin, card_tags, issue_pages_with_articles, published_articles
+from .mixins import (
+    PAGE_IMPORT_FIELDS,
+    IssueDateMixin,
+    PublicCacheMixin,
+    card_tags,
+    issue_pages_with_articles,
+    published_articles,
+)
 
 
 class IssueContextMixin(PublicCacheMixin):
@@ -56,7 +63,7 @@ class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = self.get_issue()
-        pages = list(issue.pages.all())
+        pages = list(issue.pages.order_by("number").defer(*PAGE_IMPORT_FIELDS))
         numbers = [page.number for page in pages]
         if self.kwargs["page"] not in numbers:
             raise Http404("本期没有这一版")

@@ -12,9 +12,13 @@ from ..models import Article, Issue, Page
 PUBLIC_MAX_AGE = 60
 
 
+# The page's imported text and what the importer notes about it: kilobytes no public page shows,
+# which every article read with its page would otherwise bring along.
+PAGE_IMPORT_FIELDS = ("source_text", "source_checksum", "import_warnings")
+PAGE_IMPORT_COLUMNS = tuple(f"page__{name}" for name in PAGE_IMPORT_FIELDS)
 # Columns no public page shows: the body as the editor wrote it (pages show its HTML), and what
 # search and the importer keep.
-NEVER_SHOWN = ("body", "search_text", "search_vector", "import_hash")
+NEVER_SHOWN = ("body", "search_text", "search_vector", "import_hash", *PAGE_IMPORT_COLUMNS)
 
 
 def published_articles():
@@ -73,6 +77,7 @@ def issue_pages_with_articles(issue):
     return list(
         Page.objects.filter(issue=issue)
         .select_related("issue")
+        .defer(*PAGE_IMPORT_FIELDS)
         .prefetch_related(
             Prefetch(
                 "articles",

@@ -2,13 +2,13 @@ from django.views.generic import ListView
 
 from ..search import query_terms, search_articles
 from ..search.backends import results_capped
-from .mixins import PublicCacheMixin, published_articles
+from .mixins import PAGE_IMPORT_COLUMNS, PublicCacheMixin, published_articles
 
 
 def search_results(terms):
     """What the search page lists. Unlike other cards, a result shows a snippet of the search
     text around the match, so that column is read."""
-    return search_articles(published_articles().defer(None), terms)
+    return search_articles(published_articles().defer(None).defer(*PAGE_IMPORT_COLUMNS), terms)
 
 
 class SearchView(PublicCacheMixin, ListView):
