@@ -1,6 +1,9 @@
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Subquery
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.utils import timezone
 from django.utils.http import http_date
 from django.views.generic import DetailView
 from taggit.models import TaggedItem
@@ -10,9 +13,31 @@ from ..models import Article
 from ..running_order import neighbours
 from ..seo import news_article_jsonld
 from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin, published_articles
+from .prepared import PreparedQuery
 
 RELATED_COUNT = 5
 RELATED_CANDIDATES = 100
+
+
+def article_query(now, date, page, slug):
+    # published() requires a released issue: no separate look-up of the issue is needed.
+    return (
+        Article.objects.published(now=now)
+        .select_related("page__issue__running_order", "section")
+        .defer(*NEVER_SHOWN)
+        .filter(page__issue__date=date, page__number=page, slug=slug)
+    )
+
+
+# Compiled once per process (prepared.py): building and compiling it was half of an uncached page.
+ARTICLE = PreparedQuery(
+    Article,
+    article_query,
+    now=datetime.datetime(1901, 1, 1, 0, 0, 1, tzinfo=datetime.UTC),
+    date=datetime.date(1901, 2, 3),
+    page=32_101,
+    slug="prepared-query-marker",
+)
 
 
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
@@ -28,15 +53,12 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            # published() requires a released issue: no separate look-up of the issue is needed.
-            Article.objects.published()
-            .select_related("page__issue__running_order", "section")
-            .defer(*NEVER_SHOWN),
-            page__issue__date=self.issue_date(),
-            page__number=self.kwargs["page"],
-            slug=self.kwargs["slug"],
+        article = ARTICLE.get(
+            now=timezone.now(), date=self.issue_date(), page=self.kwargs["page"], slug=self.kwargs["slug"]
         )
+        if article is None:
+            raise Http404("没有这篇稿件")
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

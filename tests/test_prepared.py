@@ -1,0 +1,83 @@
+"""The article page's query, compiled once and run with each request's values (views/prepared.py)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles.models import Article, Status
+from articles.views.article import ARTICLE, article_query
+from articles.views.prepared import PreparedQuery
+
+from .factories import ArticleFactory, IssueFactory, PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def find(article, now=None):
+    page = article.page
+    return ARTICLE.get(now=now or timezone.now(), date=page.issue.date, page=page.number, slug=article.slug)
+
+
+def test_finds_what_the_queryset_finds_with_its_related_rows_in_one_query(django_assert_num_queries):
+    article = ArticleFactory(section=SectionFactory(name="要闻"))
+    ArticleFactory(page=article.page, position=2)  # a neighbour on the same page
+    expected = article_query(timezone.now(), article.page.issue.date, article.page.number, article.slug).get()
+    with django_assert_num_queries(1):
+        found = find(article)
+        assert (found.pk, found.headline, found.body_html) == (
+            expected.pk,
+            expected.headline,
+            expected.body_html,
+        )
+        assert found.page.issue.date == article.page.issue.date
+        assert found.section.name == "要闻"
+        assert found.page.issue.running_order.entries == expected.page.issue.running_order.entries
+    assert {"body", "search_text", "import_hash"} <= found.get_deferred_fields()
+    assert "source_text" in found.page.get_deferred_fields()
+
+
+def test_each_value_is_put_in_its_place():
+    first = ArticleFactory(slug="di-yi")
+    other_day = ArticleFactory(
+        slug="di-yi", page=PageFactory(issue=IssueFactory(date=first.page.issue.date + datetime.timedelta(1)))
+    )
+    other_page = ArticleFactory(slug="di-yi", page=PageFactory(issue=first.page.issue, number=7))
+    assert [find(a).pk for a in (first, other_day, other_page)] == [first.pk, other_day.pk, other_page.pk]
+    page = first.page
+    assert ARTICLE.get(now=timezone.now(), date=page.issue.date, page=page.number, slug="di-er") is None
+    assert ARTICLE.get(now=timezone.now(), date=page.issue.date, page=8, slug="di-yi") is None
+
+
+def test_the_publication_rule_holds():
+    assert find(ArticleFactory(status=Status.DRAFT, publish_at=None)) is None
+    assert find(ArticleFactory(page=PageFactory(issue=IssueFactory(released_at=None)))) is None
+    later = timezone.now() + datetime.timedelta(hours=2)
+    assert find(ArticleFactory(publish_at=later)) is None
+
+
+def test_the_time_is_that_of_each_call_not_of_the_compilation():
+    at = timezone.now() + datetime.timedelta(hours=2)
+    scheduled = ArticleFactory(publish_at=at)
+    find(ArticleFactory())  # compiled by now, if it was not already, before the scheduled time
+    assert find(scheduled) is None
+    with time_machine.travel(at + datetime.timedelta(minutes=1)):
+        assert find(scheduled).pk == scheduled.pk
+
+
+def test_a_marker_missing_from_the_query_is_refused():
+    query = PreparedQuery(Article, lambda slug: Article.objects.all(), slug="never-in-the-query")
+    with pytest.raises(ValueError, match="slug"):
+        query.get(slug="x")
+
+
+def test_several_rows_are_an_error_not_a_guess():
+    ArticleFactory(headline="同名")
+    ArticleFactory(headline="同名")
+    query = PreparedQuery(
+        Article, lambda headline: Article.objects.filter(headline=headline), headline="标记"
+    )
+    with pytest.raises(Article.MultipleObjectsReturned):
+        query.get(headline="同名")
+    assert query.get(headline="另一个") is None
