@@ -39,3 +39,13 @@ def test_slug_urls(prefix, slug):
     assert links.author_url(slug) == reverse("articles:author", kwargs={"slug": slug})
     assert links.section_url(slug) == reverse("articles:section", kwargs={"slug": slug})
     assert links.tag_url(slug) == reverse("articles:tag", kwargs={"slug": slug})
+
+
+def test_site_urls(prefix):
+    assert links.site_urls() == {
+        "home": reverse("articles:home"),
+        "search": reverse("articles:search"),
+        "feed_latest": reverse("articles:feed-latest"),
+        "sitemap": reverse("sitemap"),
+    }
+    assert links.site_urls()["home"] == prefix

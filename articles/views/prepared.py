@@ -60,6 +60,10 @@ class Compiled:
         self.start, self.end = fields[0], fields[-1] + 1
         self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
         self.populators = get_related_populators(klass_info, select, self.alias)
+        # What results_iter() would work out again for every row: which columns need converting.
+        self.converters = self.compiler.get_converters(
+            [column[0] for column in select[: self.compiler.col_count]]
+        )
 
     def rows(self, values):
         params = list(self.params)
@@ -67,7 +71,8 @@ class Compiled:
             params[position] = self.adapters[name](values[name])
         with connections[self.alias].cursor() as cursor:
             cursor.execute(self.sql, params)
-            return list(self.compiler.results_iter([cursor.fetchmany(2)]))
+            rows = cursor.fetchmany(2)
+        return list(self.compiler.apply_converters(rows, self.converters)) if self.converters else rows
 
     def instance(self, row):
         model = self.compiler.klass_info["model"]
