@@ -174,3 +174,72 @@ def test_an_import_bumps_the_lists_but_not_tags_of_articles_it_creates(tmp_path)
     )
     assert versions[f"article:{first.pk}"] == versions[f"article:{second.pk}"] == 0
     assert versions[f"issue:{first.page.issue_id}"] > 0
+
+
+def wsgi_get(path, **headers):
+    """A request to the WSGI application gunicorn serves (newsroom/wsgi.py), as gunicorn sends it."""
+    import io
+
+    from newsroom.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": headers.pop("method", "GET"),
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        **headers,
+    }
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started.update(status=status, headers=dict(response_headers))
+
+    body = b"".join(application(environ, start_response))
+    return started["status"], started["headers"], body.decode()
+
+
+def test_the_wsgi_layer_answers_hits_before_django(django_assert_num_queries):
+    article = ArticleFactory(headline="前置缓存")
+    url = article.get_absolute_url()
+    status, headers, body = wsgi_get(url)
+    assert status == "200 OK" and "X-Page-Cache" not in headers and "前置缓存" in body
+    with django_assert_num_queries(0):
+        status, headers, again = wsgi_get(url)
+    assert (status, headers["X-Page-Cache"], again) == ("200 OK", "hit", body)
+    assert headers["Content-Length"] == str(len(body.encode()))
+    assert headers["Content-Type"].startswith("text/html")
+    status, headers, empty = wsgi_get(url, HTTP_IF_NONE_MATCH=headers["ETag"])
+    assert (status, empty, "Content-Length" in headers) == ("304 Not Modified", "", False)
+    status, headers, empty = wsgi_get(url, method="HEAD")
+    assert (status, headers["X-Page-Cache"], empty) == ("200 OK", "hit", "")
+
+
+def test_the_wsgi_layer_serves_an_edit_at_once_and_never_a_draft():
+    article = ArticleFactory(headline="旧标题")
+    url = article.get_absolute_url()
+    wsgi_get(url)
+    article.headline = "新标题"
+    article.save()
+    status, headers, body = wsgi_get(url)
+    assert "X-Page-Cache" not in headers and "新标题" in body
+    article.status = Status.DRAFT
+    article.save()
+    status, headers, body = wsgi_get(url)
+    assert status.startswith("404") and "新标题" not in body
+    assert wsgi_get(url)[1].get("X-Page-Cache") is None
+
+
+def test_the_wsgi_layer_passes_everything_else_to_django(settings):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    wsgi_get(url)
+    assert wsgi_get(url, method="POST")[1].get("X-Page-Cache") is None
+    settings.PAGE_CACHE_ENABLED = False
+    status, headers, _ = wsgi_get(url)
+    assert status == "200 OK" and "X-Page-Cache" not in headers

@@ -21,9 +21,23 @@ KEY_PREFIX = "newsroom:page:"
 KEPT_HEADERS = ("Content-Type", "Cache-Control", "Last-Modified", "ETag", "Content-Language", "Vary")
 
 
-def page_key(request):
-    path = request.get_full_path()
-    return KEY_PREFIX + hashlib.sha1(path.encode("utf-8")).hexdigest()
+def page_key(meta):
+    """The key of the page a request asks for, from its WSGI environ (request.META): the path and
+    query string as they came, so that the WSGI layer (wsgi.py) finds what this one keeps."""
+    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "/") + "?" + meta.get("QUERY_STRING", "")
+    return KEY_PREFIX + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def cacheable(meta):
+    return settings.PAGE_CACHE_ENABLED and meta.get("REQUEST_METHOD") in ("GET", "HEAD")
+
+
+def fresh_entry(key):
+    """The kept page under this key if none of the tags it was built from has changed since."""
+    entry = cache().get(key)
+    if entry is not None and current_versions(entry["tags"]) == entry["tags"]:
+        return entry
+    return None
 
 
 class PageCacheMiddleware:
@@ -31,11 +45,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        if not cacheable(request.META):
             return self.get_response(request)
-        key = page_key(request)
-        entry = cache().get(key)
-        if entry is not None and current_versions(entry["tags"]) == entry["tags"]:
+        key = page_key(request.META)
+        entry = fresh_entry(key)
+        if entry is not None:
             return self.from_entry(request, entry)
         response = self.get_response(request)
         self.keep(key, response)
