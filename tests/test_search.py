@@ -38,12 +38,50 @@ class TestTokens:
 
     def test_tsvector_literal_weights_parts(self):
         document = SearchDocument("创新发展", "黄雅婷", "创新。")
-        literal = "'创新':1A '新发':2A '发展':3A '黄雅':5B '雅婷':6B '创新':8C"
+        # Each lexeme once with all its positions, in the server's order: what it prints itself.
+        literal = "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
         assert document.tsvector_literal() == literal
-        if connection.vendor == "postgresql":  # which the server reads with each lexeme's positions merged
+        if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT %s::tsvector::text", [literal])
-                assert cursor.fetchone()[0] == "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
+                assert cursor.fetchone()[0] == literal
+
+
+DOCUMENTS = [
+    SearchDocument("创新发展", "黄雅婷 5G", "创新。发展，创新发展！5g基站 ABC abc 一"),
+    SearchDocument("新", "", "新 新 新。"),
+    SearchDocument("", "王 薇", "①号楼１２㎡，Ａ栋"),
+    SearchDocument("城市更新", "本报记者", "城市更新行动" * 60 + "。"),
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="tsvector is PostgreSQL's")
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_tsvector_literal_is_the_servers_own_form_of_one_position_per_token(document):
+    """The grouped, sorted literal reads as the same vector as one entry per token would, and it
+    is already the server's canonical text: nothing for the server to sort or merge."""
+    flat, position = [], 1
+    for weight, text in (("A", document.headline), ("B", document.secondary), ("C", document.body)):
+        tokens = index_tokens(text)
+        flat += [f"'{token}':{position + n}{weight}" for n, token in enumerate(tokens)]
+        position += len(tokens) + 1
+    literal = document.tsvector_literal()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT %s::tsvector::text, %s::tsvector = %s::tsvector", [literal, literal, " ".join(flat)]
+        )
+        canonical, same = cursor.fetchone()
+    assert same and canonical == literal
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_tsvector_literal_lists_each_lexeme_once_in_order(document):
+    entries = [entry.rsplit(":", 1) for entry in document.tsvector_literal().split(" ")]
+    lexemes = [lexeme.strip("'") for lexeme, _ in entries]
+    assert lexemes == sorted(set(lexemes))
+    for _, labels in entries:
+        numbers = [int(label[:-1]) for label in labels.split(",")]
+        assert numbers == sorted(set(numbers))
 
 
 class TestSeedSearch:
