@@ -4,25 +4,36 @@ Chinese headlines and names become pinyin (黄雅婷 -> huang-ya-ting) so that a
 aloud and typed; Latin letters and digits pass through.
 """
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.utils.text import slugify
-from pypinyin import Style, lazy_pinyin
-from pypinyin.seg.simpleseg import seg
 
 SLUG_LENGTH = 80
 
 
+@cache
+def pinyin():
+    """pypinyin's reading and segmenting functions, loaded on first use: its dictionaries took a
+    quarter of every command's start-up (0.35 s), and most commands and requests make no slug.
+    An import loads them in its parsing process, which makes the slugs (importing/prepare.py)."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.seg.simpleseg import seg
+
+    return lambda word: lazy_pinyin(word, style=Style.NORMAL, errors="default"), seg
+
+
 @lru_cache(maxsize=50_000)
 def _word_syllables(word):
-    return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
+    read, _ = pinyin()
+    return tuple(read(word))
 
 
 def syllables(text):
     """lazy_pinyin(text), word by word: pypinyin spends most of a call turning each word's toned
     reading into plain letters, and words recur from headline to headline, so each word's
     reading is kept. The words are pypinyin's own segmentation, so the readings are the same."""
-    return [syllable for word in seg(text) for syllable in _word_syllables(word)]
+    _, segment = pinyin()
+    return [syllable for word in segment(text) for syllable in _word_syllables(word)]
 
 
 def pinyin_slug(text, max_length=SLUG_LENGTH):

@@ -145,3 +145,25 @@ class TestUrls:
         assert article.page.get_absolute_url() == "/2024/03/12/2/"
         assert article.page.issue.get_absolute_url() == "/2024/03/12/"
         assert str(article.page) == "2024年03月12日 第2版 要闻"
+
+
+def test_pinyin_dictionaries_load_on_first_use_not_at_start_up():
+    """pypinyin took a quarter of every command's start-up; most make no slug."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys, django; django.setup(); import articles.models, articles.admin, newsroom.urls; "
+        "print('pypinyin' in sys.modules); from articles.slugs import pinyin_slug; "
+        "print(pinyin_slug('黄雅婷'), 'pypinyin' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "huang-ya-ting", "True"]

@@ -7,11 +7,13 @@ back in the order given, and at most WINDOW of them are in flight, so memory doe
 the number of files.
 """
 
+import gc
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 
 from ..parsing import ParseError, parse_page
+from ..slugs import pinyin
 from .content import article_content
 from .options import ImportFailed
 from .people import names_in
@@ -66,7 +68,8 @@ def prepared_pages(sources, options, with_vectors, jobs):
         yield from map(_by_identity, results)
         return
     # fork: the child inherits the loaded code (and never touches the parent's database connection).
-    with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_child) as pool:
         pending = deque()
         for name, source, *rest in tasks:
             pending.append(pool.submit(prepare_page, name, source.read(), *rest))
@@ -74,6 +77,13 @@ def prepared_pages(sources, options, with_vectors, jobs):
                 yield _by_identity(pending.popleft().result())
         while pending:
             yield _by_identity(pending.popleft().result())
+
+
+def _start_child():
+    """Load pypinyin here, while the writing process starts on the database, and set what is
+    loaded aside from the collector, as import_issue does in the writing process."""
+    pinyin()
+    gc.freeze()
 
 
 def _by_identity(result):

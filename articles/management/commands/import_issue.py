@@ -96,8 +96,8 @@ class Command(BaseCommand):
                     f"{result.date} 第{result.number}版, {result.articles} articles"
                 )
 
-        # What is loaded by now (Django, pypinyin's dictionaries: a quarter of a million objects)
-        # lasts as long as the process; frozen, it is not walked by every full collection.
+        # What is loaded by now (Django and the app, some 60,000 objects) lasts as long as the
+        # process; frozen, it is not walked by every full collection of a long import.
         gc.freeze()
         try:
             report = run_import(sources, import_options, progress=progress, jobs=jobs)
