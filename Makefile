@@ -10,7 +10,7 @@ SEED := fixtures/000_0c9a10115951d5fb.txt
 # The date and page the seed is imported as (its text states neither).
 SEED_ARGS := --date 2024-03-12 --page 2 --page-name 武进新闻 --publish
 
-.PHONY: run test install lint seed-fixture bench
+.PHONY: run test install lint seed-fixture bench bench-instructions
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,9 @@ seed-fixture: $(STAMP)
 bench: $(STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run
+
+# Instructions per parsed page and per article request, counted by valgrind: figures that do
+# not move with the machine's load (bench/instructions.py).
+bench-instructions: $(STAMP)
+	command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
+	$(PY) -m bench.instructions
