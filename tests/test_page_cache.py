@@ -200,7 +200,18 @@ def wsgi_get(path, **headers):
     def start_response(status, response_headers, exc_info=None):
         started.update(status=status, headers=dict(response_headers))
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: the handler must not close the test's database connection
+    # (with its transaction) when the request finishes.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], body.decode()
 
 

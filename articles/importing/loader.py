@@ -191,11 +191,11 @@ class IssueLoader:
 
     def issue_for(self, date):
         """The issue of this date, created if new, and released if the import publishes."""
-        issue = Issue.objects.filter(date=date).first()
-        release = self.options.publish and (issue is None or not issue.is_released)
-        if issue is None:
-            issue = Issue.objects.create(date=date, released_at=self.now if release else None)
-        elif release:
+        # get_or_create: an import of the same date in another transaction may create it first.
+        released_at = self.now if self.options.publish else None
+        issue, created = Issue.objects.get_or_create(date=date, defaults={"released_at": released_at})
+        release = self.options.publish and (created or not issue.is_released)
+        if release and not created:
             issue.released_at = self.now
             issue.save(update_fields=["released_at"])
         if release:
