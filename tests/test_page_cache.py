@@ -254,3 +254,14 @@ def test_the_wsgi_layer_passes_everything_else_to_django(settings):
     settings.PAGE_CACHE_ENABLED = False
     status, headers, _ = wsgi_get(url)
     assert status == "200 OK" and "X-Page-Cache" not in headers
+
+
+def test_a_hit_carries_the_headers_of_the_page_it_kept(client):
+    """Security headers included: a hit must not be a weaker response than the miss it replays."""
+    url = ArticleFactory().get_absolute_url()
+    miss = client.get(url)
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    for name in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control", "ETag"):
+        assert hit[name] == miss[name], name
+    assert {k.lower() for k in hit.headers} - {"x-page-cache"} == {k.lower() for k in miss.headers}

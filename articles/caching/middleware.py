@@ -18,7 +18,9 @@ from .schedule import seconds_until_next_scheduled_change
 from .store import cache, current_versions
 
 KEY_PREFIX = "newsroom:page:"
-KEPT_HEADERS = ("Content-Type", "Cache-Control", "Last-Modified", "ETag", "Content-Language", "Vary")
+# A kept page is served with every header its response had (security headers included), but
+# those that belong to that one response.
+NOT_KEPT = {"set-cookie", "content-length", "date"}
 
 
 def page_key(meta):
@@ -69,7 +71,7 @@ class PageCacheMiddleware:
         entry = {
             "tags": current_versions(tags),
             "content": response.content,
-            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+            "headers": {name: value for name, value in response.items() if name.lower() not in NOT_KEPT},
         }
         cache().set(key, entry, timeout=timeout)
 
@@ -78,6 +80,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"])
         for name, value in entry["headers"].items():
             response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
         response["X-Page-Cache"] = "hit"
         # The conditional-GET middleware further down does not run for a hit: answer 304 here.
         return get_conditional_response(
