@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from django.utils.text import slugify
 
 SLUG_LENGTH = 80
+# A base leaves room for "-2" ... "-999" after it, where it is taken.
+BASE_LENGTH = SLUG_LENGTH - 4
 
 
 @cache
@@ -58,7 +60,7 @@ def first_free(base, taken):
 
 def unique_slug_for(instance, text, queryset=None):
     """A pinyin slug for `instance` that no other row of `queryset` (default: all rows) uses."""
-    base = pinyin_slug(text, SLUG_LENGTH - 4)
+    base = pinyin_slug(text, BASE_LENGTH)
     if queryset is None:
         queryset = type(instance)._default_manager.all()
     taken = set(queryset.filter(slug__startswith=base).exclude(pk=instance.pk).values_list("slug", flat=True))

@@ -6,10 +6,7 @@ on it; the parsing process has time to spare, so it sends the bases along with t
 
 from functools import lru_cache
 
-from ..slugs import SLUG_LENGTH, pinyin_slug
-
-# Room for "-2" ... "-999" after a base that is taken.
-BASE_LENGTH = SLUG_LENGTH - 4
+from ..slugs import BASE_LENGTH, pinyin_slug
 
 
 @lru_cache(maxsize=20_000)
