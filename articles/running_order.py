@@ -38,10 +38,24 @@ def build(issue_ids):
         .order_by("page__issue", "page__number", "position")
         .values_list("page__issue", "pk", "headline", "page__number", "slug", "status", "publish_at")
     )
-    for issue_id, pk, headline, page_number, slug, status, publish_at in rows:
-        if is_published_or_scheduled(status, publish_at):
-            orders[issue_id].append([pk, headline, page_number, slug, publish_at.timestamp()])
+    for issue_id, *article in rows:
+        add_entry(orders[issue_id], *article)
     return orders
+
+
+def add_entry(entries, pk, headline, page_number, slug, status, publish_at):
+    """Add the article to an issue's entries (in print order) if it is published or scheduled."""
+    if is_published_or_scheduled(status, publish_at):
+        entries.append([pk, headline, page_number, slug, publish_at.timestamp()])
+
+
+def write_running_order(issue_id, articles):
+    """Store the order of an issue that has none yet, from its articles as (page number, position,
+    id, headline, slug, status, publish_at): what an import has just written, not read back."""
+    entries = []
+    for number, _, pk, headline, slug, status, publish_at in sorted(articles):
+        add_entry(entries, pk, headline, number, slug, status, publish_at)
+    RunningOrder.objects.create(issue_id=issue_id, entries=entries)
 
 
 def refresh_running_order(issue_ids, create=True):

@@ -265,3 +265,21 @@ def test_a_hit_carries_the_headers_of_the_page_it_kept(client):
     for name in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control", "ETag"):
         assert hit[name] == miss[name], name
     assert {k.lower() for k in hit.headers} - {"x-page-cache"} == {k.lower() for k in miss.headers}
+
+
+def test_a_new_issue_refreshes_the_pages_that_list_issues(client, seed, tmp_path):
+    """The issue is created without a model save (importing/loader.py): the list of released
+    issues on every issue page must still change with it."""
+    import datetime
+    import io
+
+    from django.core.management import call_command
+
+    from bench.pagegen import generate
+
+    url = seed[0].page.issue.get_absolute_url()
+    assert get(client, url)[1] is None and get(client, url)[1] == "hit"
+    paths = generate(tmp_path, 1, 2, seed=3, start=datetime.date(2024, 3, 13))
+    call_command("import_issue", "--publish", *paths, stdout=io.StringIO(), stderr=io.StringIO())
+    status, hit, body = get(client, url)
+    assert (status, hit) == (200, None) and "/2024/03/13/" in body

@@ -10,6 +10,7 @@ import hashlib
 
 from django.db import connection
 from django.db.models import Prefetch
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from ..caching import ANY_ARTICLE
@@ -17,7 +18,7 @@ from ..caching.invalidation import bump as invalidate
 from ..display import empty_display, refresh_display
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Status
 from ..parsing import Warning
-from ..running_order import refresh_running_order
+from ..running_order import refresh_running_order, write_running_order
 from ..search import store_search_documents
 from ..slugs import first_free
 from .content import article_content, import_key
@@ -85,8 +86,8 @@ class IssueLoader:
         slug_bases = SlugBases(slug_bases or {})
         for parsed in parsed_pages:
             self.check_not_seen(parsed)
-        issue = self.issue_for(parsed_pages[0].date)
-        pages = self.save_pages(issue, parsed_pages)
+        issue, new_issue = self.issue_for(parsed_pages[0].date)
+        pages = self.save_pages(issue, parsed_pages, new_issue)
         items = [item for parsed in parsed_pages for item in parsed.articles]
         authors = self.contributors.authors_for(names_in(items), slug_bases)
         sections = self.contributors.sections_for({item.column for item in items if item.column})
@@ -144,7 +145,10 @@ class IssueLoader:
         # After the children: deleting the old bylines reindexed these articles without authors.
         store_search_documents(revised)
         refresh_display(ids[key] for key, _ in children if key in existing)  # bylines rewritten
-        refresh_running_order([issue.pk])
+        if new_issue:  # all it holds was written just now: no need to read it back
+            write_running_order(issue.pk, self.running_order_rows(pages, new_rows, ids))
+        else:
+            refresh_running_order([issue.pk])
         self.record_publications(ids)
         for (page, created), result in zip(pages, results, strict=True):
             warnings = warnings_json(result.warnings)
@@ -163,6 +167,16 @@ class IssueLoader:
         self.report.pages.extend(results)
         self.report.authors_created = self.contributors.authors_created
         return results
+
+    @staticmethod
+    def running_order_rows(pages, new_rows, ids):
+        """The new articles as write_running_order() takes them."""
+        numbers = {page.pk: page.number for page, _ in pages}
+        return [
+            (numbers[row["page_id"]], row["position"], ids[row["import_key"]], row["headline"], row["slug"])
+            + (row.get("status"), row.get("publish_at"))  # only set where the import publishes
+            for row in new_rows
+        ]
 
     def content_of(self, item, prepared):
         """(fields, search vector): prepared ahead where it was, else computed now."""
@@ -190,10 +204,22 @@ class IssueLoader:
     # -- issue and pages ------------------------------------------------------------------------
 
     def issue_for(self, date):
-        """The issue of this date, created if new, and released if the import publishes."""
-        # get_or_create: an import of the same date in another transaction may create it first.
+        """(issue, created): the issue of this date, created if new, and released if the import
+        publishes."""
         released_at = self.now if self.options.publish else None
-        issue, created = Issue.objects.get_or_create(date=date, defaults={"released_at": released_at})
+        # ON CONFLICT: an import of the same date in another transaction may create it first.
+        new = insert_rows(
+            Issue, [{"date": date, "released_at": released_at}], returning="date", skip_conflicts=True
+        )
+        created = bool(new)
+        if created:
+            issue = Issue(pk=next(iter(new.values())), date=date, released_at=released_at)
+            # Saving the model would have told the page cache and the running order.
+            post_save.send(
+                Issue, instance=issue, created=True, update_fields=None, raw=False, using=connection.alias
+            )
+        else:
+            issue = Issue.objects.get(date=date)
         release = self.options.publish and (created or not issue.is_released)
         if release and not created:
             issue.released_at = self.now
@@ -202,12 +228,12 @@ class IssueLoader:
             self.events.append(
                 {"action": PublicationEvent.Action.RELEASE, "issue_id": issue.pk, "publish_at": self.now}
             )
-        return issue
+        return issue, created
 
-    def save_pages(self, issue, parsed_pages):
+    def save_pages(self, issue, parsed_pages, new_issue=False):
         """[(Page, created)] in the order given: new pages in one insert, changed ones updated."""
         numbers = [parsed.number for parsed in parsed_pages]
-        stored = {page.number: page for page in issue.pages.filter(number__in=numbers)}
+        stored = {} if new_issue else {page.number: page for page in issue.pages.filter(number__in=numbers)}
         new = []
         for parsed in parsed_pages:
             checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
