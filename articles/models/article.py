@@ -63,12 +63,18 @@ def is_published_or_scheduled(status, publish_at):
 
 
 class Article(models.Model):
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版")
+    # Indexes that only slowed the importer's inserts are left out: the page's articles are found
+    # through unique_position_per_page, and an article by its page and slug through
+    # unique_slug_per_page; the import key's uniqueness is a constraint, so PostgreSQL does not
+    # add a second index for LIKE, a look-up the key never has.
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版", db_index=False
+    )
     position = models.PositiveSmallIntegerField("版内顺序", default=1)
     kicker = models.CharField("引题", max_length=200, blank=True)
     headline = models.CharField("主题", max_length=200)
     subtitle = models.CharField("副题", max_length=200, blank=True)
-    slug = models.SlugField("网址名", max_length=80, blank=True)
+    slug = models.SlugField("网址名", max_length=80, blank=True, db_index=False)
     section = models.ForeignKey(
         Section,
         on_delete=models.SET_NULL,
@@ -90,8 +96,10 @@ class Article(models.Model):
         Author, through="Byline", related_name="articles", verbose_name="作者", blank=True
     )
     tags = TaggableManager("标签", blank=True)
-    import_key = models.CharField(
-        "导入键", max_length=100, unique=True, null=True, blank=True, editable=False
+    # NULL, not "": articles written in the admin have no key, and unique_import_key must let
+    # any number of them be.
+    import_key = models.CharField(  # noqa: DJ001
+        "导入键", max_length=100, null=True, blank=True, editable=False
     )
     # A hash of the content as the importer wrote it: when the current content no longer matches,
     # an editor has changed the article and a re-import must leave it alone.
@@ -117,6 +125,7 @@ class Article(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "position"], name="unique_position_per_page"),
             models.UniqueConstraint(fields=["page", "slug"], name="unique_slug_per_page"),
+            models.UniqueConstraint(fields=["import_key"], name="unique_import_key"),
         ]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish")]
 
