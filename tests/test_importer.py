@@ -375,6 +375,7 @@ def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
     """New rows get their vector with the row, re-imported ones after their bylines are replaced:
     both must be the vector of the article as stored, authors included."""
     from articles.search.document import SearchDocument
+    from articles.server_binding import server_binding_cursor
 
     repeated = "发展" * 300 + "。"
     page = write(tmp_path, "p1.txt", f"标题一\n\n□ 记者 张三\n\n{repeated}\n\n第二段，说到“创新”。")
@@ -387,15 +388,14 @@ def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
         "9",
     )
     articles = list(Article.objects.prefetch_related("bylines__author"))
-    literals = [
-        SearchDocument.for_article(a, [b.author.name for b in a.bylines.all()]).tsvector_literal()
-        for a in articles
+    vectors = [
+        SearchDocument.for_article(a, [b.author.name for b in a.bylines.all()]).vector() for a in articles
     ]
-    with connection.cursor() as cursor:
+    with server_binding_cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM articles_article AS a JOIN unnest(%s::bigint[], %s::text[]) AS v(id, doc)"
-            " ON a.id = v.id WHERE a.search_vector = v.doc::tsvector",
-            [[a.pk for a in articles], literals],
+            "SELECT count(*) FROM articles_article AS a JOIN unnest(%b::bigint[], %b::tsvector[]) AS v(id, vector)"
+            " ON a.id = v.id WHERE a.search_vector = v.vector",
+            [[a.pk for a in articles], vectors],
         )
         assert cursor.fetchone()[0] == len(articles) > 5
 

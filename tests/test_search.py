@@ -36,15 +36,35 @@ class TestTokens:
             == "'创新' & ('尚德' <-> '德厅' <-> '厅堂') & '5g' & '新':*"
         )
 
-    def test_tsvector_literal_weights_parts(self):
+    def test_lexemes_weight_parts(self):
         document = SearchDocument("创新发展", "黄雅婷", "创新。")
-        # Each lexeme once with all its positions, in the server's order: what it prints itself.
-        literal = "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
-        assert document.tsvector_literal() == literal
+        lexemes, positions = document.lexemes()
+        assert lexemes == ["创新", "发展", "新发", "雅婷", "黄雅"]
+        assert [[labelled(word) for word in words] for words in positions] == [
+            ["1A", "8C"],
+            ["3A"],
+            ["2A"],
+            ["6B"],
+            ["5B"],
+        ]
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT %s::tsvector::text", [literal])
-                assert cursor.fetchone()[0] == literal
+            assert read_back(document.vector()) == "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
+
+
+def labelled(word):
+    """A position as sent (two bytes) as PostgreSQL prints it: b"\\xc0\\x01" -> "1A"."""
+    number = int.from_bytes(word, "big")
+    return f"{number & 0x3FFF}{'DCBA'[number >> 14]}"
+
+
+def read_back(*vectors):
+    """The server's own text of binary vectors sent as tsvector."""
+    from articles.server_binding import server_binding_cursor
+
+    with server_binding_cursor() as cursor:
+        cursor.execute("SELECT v::text FROM unnest(%b::tsvector[]) AS v", [list(vectors)])
+        texts = [text for (text,) in cursor.fetchall()]
+    return texts[0] if len(vectors) == 1 else texts
 
 
 DOCUMENTS = [
@@ -52,36 +72,43 @@ DOCUMENTS = [
     SearchDocument("新", "", "新 新 新。"),
     SearchDocument("", "王 薇", "①号楼１２㎡，Ａ栋"),
     SearchDocument("城市更新", "本报记者", "城市更新行动" * 60 + "。"),
+    SearchDocument("发展", "", "发展" * 300),  # more positions than PostgreSQL keeps for a lexeme
+    SearchDocument("", "", ""),
 ]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="tsvector is PostgreSQL's")
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_tsvector_literal_is_the_servers_own_form_of_one_position_per_token(document):
-    """The grouped, sorted literal reads as the same vector as one entry per token would, and it
-    is already the server's canonical text: nothing for the server to sort or merge."""
+def test_binary_vector_is_what_the_server_reads_from_one_entry_per_token(document):
+    """The vector sent in binary equals the server's reading of the plainest text form, written
+    here token by token without the grouping, ordering and limits of lexemes()."""
+    from articles.server_binding import server_binding_cursor
+
     flat, position = [], 1
     for weight, text in (("A", document.headline), ("B", document.secondary), ("C", document.body)):
         tokens = index_tokens(text)
         flat += [f"'{token}':{position + n}{weight}" for n, token in enumerate(tokens)]
         position += len(tokens) + 1
-    literal = document.tsvector_literal()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT %s::tsvector::text, %s::tsvector = %s::tsvector", [literal, literal, " ".join(flat)]
-        )
-        canonical, same = cursor.fetchone()
-    assert same and canonical == literal
+    with server_binding_cursor() as cursor:
+        cursor.execute("SELECT %b::tsvector = %s::tsvector", [document.vector(), " ".join(flat)])
+        assert cursor.fetchone()[0] is True
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_tsvector_literal_lists_each_lexeme_once_in_order(document):
-    entries = [entry.rsplit(":", 1) for entry in document.tsvector_literal().split(" ")]
-    lexemes = [lexeme.strip("'") for lexeme, _ in entries]
-    assert lexemes == sorted(set(lexemes))
-    for _, labels in entries:
-        numbers = [int(label[:-1]) for label in labels.split(",")]
-        assert numbers == sorted(set(numbers))
+def test_lexemes_come_once_in_order_with_ascending_positions(document):
+    lexemes, positions = document.lexemes()
+    assert lexemes == sorted(set(lexemes)) and len(positions) == len(lexemes)
+    for words in positions:
+        numbers = [int.from_bytes(word, "big") & 0x3FFF for word in words]
+        assert numbers == sorted(set(numbers)) and 0 < numbers[0] <= 16383
+
+
+def test_a_word_too_long_to_index_is_left_out():
+    """PostgreSQL refuses a lexeme over 2047 bytes: the rest of the article is still indexed."""
+    document = SearchDocument("标题", "", "x" * 3000 + " 正文")
+    assert document.lexemes()[0] == ["标题", "正文"]
+    if connection.vendor == "postgresql":
+        assert read_back(document.vector()) == "'标题':1A '正文':5C"
 
 
 class TestSeedSearch:
@@ -183,5 +210,7 @@ def test_normalize_is_nfkc_lowercased(text):
     assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
 
 
-def test_tsvector_literal_of_nothing_is_empty():
-    assert SearchDocument("", "", "").tsvector_literal() == ""
+def test_the_vector_of_nothing_is_empty():
+    assert SearchDocument("", "", "").lexemes() == ([], [])
+    if connection.vendor == "postgresql":
+        assert read_back(SearchDocument("", "", "").vector()) == ""

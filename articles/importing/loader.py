@@ -184,7 +184,7 @@ class IssueLoader:
             fields, vector = prepared[id(item)]
             return dict(fields), vector
         fields, document = article_content(item)
-        return fields, document.tsvector_literal() if self.store_vectors else None
+        return fields, document.vector() if self.store_vectors else None
 
     def display_of(self, item):
         """A new article's display: its bylines; tags, photo files and corrections come later."""

@@ -44,13 +44,13 @@ def parse_source(name, data, options, index, require_date):
 
 
 def prepare_page(name, data, options, index, with_vectors):
-    """(page, {article index: (fields, tsvector literal or None)}, {text: slug base}) for one file:
+    """(page, {article index: (fields, search vector or None)}, {text: slug base}) for one file:
     the bases of its headlines and of the names it credits (slug_bases.py)."""
     page = parse_source(name, data, options, index, require_date=True)
     prepared = {}
     for position, item in enumerate(page.articles):
         fields, document = article_content(item)
-        prepared[position] = (fields, document.tsvector_literal() if with_vectors else None)
+        prepared[position] = (fields, document.vector() if with_vectors else None)
     texts = {item.headline for item in page.articles} | names_in(page.articles)
     return page, prepared, slug_bases_for(texts)
 

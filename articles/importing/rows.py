@@ -12,6 +12,8 @@ from functools import cache
 from django.db import connection, models
 from django.utils import timezone
 
+from ..server_binding import server_binding_cursor
+
 
 @dataclass(frozen=True)
 class Column:
@@ -38,7 +40,6 @@ def _columns(model, vendor):
             convert = lambda value, field=field: field.get_db_prep_save(value, connection)  # noqa: E731
         stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
         default = None if stamped else field.get_default()
-        # The search vector arrives as tsvector input text: the array cast reads it as such.
         array_type = f"{field.db_type(connection)}[]" if vendor == "postgresql" else ""
         columns.append(Column(field.attname, field.column, default, convert, repeats, stamped, array_type))
     return columns
@@ -76,7 +77,7 @@ def insert_rows(model, rows, returning=None, skip_conflicts=False):
         # One array per column: the statement stays a few hundred characters however many rows.
         # %b sends each array in binary: no escaping of every element here, no parsing there.
         arrays = ", ".join(f"%b::{c.array_type}" for c in columns)
-        with _server_binding_cursor() as cursor:
+        with server_binding_cursor() as cursor:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){suffix}", matrix)
             return dict(cursor.fetchall()) if returning else {}
     with connection.cursor() as cursor:
@@ -90,17 +91,3 @@ def insert_rows(model, rows, returning=None, skip_conflicts=False):
             if returning:
                 ids.update(cursor.fetchall())
         return ids
-
-
-def _server_binding_cursor():
-    """A psycopg cursor that sends parameters apart from the SQL, wrapped like Django's own.
-
-    Django's psycopg cursors bind on the client: every array element is escaped in Python and
-    parsed again by the server, which for an issue's bodies and search vectors (megabytes) cost
-    more than the insert itself. Query logging (and counting in tests) still sees the statement.
-    """
-    import psycopg
-
-    connection.ensure_connection()
-    raw = psycopg.Cursor(connection.connection)
-    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 
+from ..server_binding import server_binding_cursor
 from .document import SearchDocument
 from .tokens import bigrams, index_tokens, is_cjk, normalize
 
@@ -174,9 +175,9 @@ def store_search_vectors(articles_with_authors):
     }
     if not documents:
         return
-    with connection.cursor() as cursor:
+    with server_binding_cursor() as cursor:
         cursor.execute(
-            "UPDATE articles_article AS a SET search_vector = v.doc::tsvector "
-            "FROM unnest(%s::bigint[], %s::text[]) AS v(id, doc) WHERE a.id = v.id",
-            [list(documents), [d.tsvector_literal() for d in documents.values()]],
+            "UPDATE articles_article AS a SET search_vector = v.vector "
+            "FROM unnest(%b::bigint[], %b::tsvector[]) AS v(id, vector) WHERE a.id = v.id",
+            [list(documents), [d.vector() for d in documents.values()]],
         )
