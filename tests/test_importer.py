@@ -426,3 +426,19 @@ def test_insert_rows_converts_each_time_stamp_of_its_own():
     rows = [{"date": datetime.date(2024, 6, n), "released_at": t} for n, t in enumerate(times, 1)]
     insert_rows(Issue, rows)
     assert list(Issue.objects.order_by("date").values_list("released_at", flat=True)) == times
+
+
+def test_imported_html_is_what_saving_the_article_renders(tmp_path):
+    """The importer renders bodies from the page's photos (PrintedPhoto), an editor's save from
+    the Image rows: the two must agree, captions, credits and escaping included."""
+    from articles.body import render_body
+
+    paths = generate(tmp_path, 1, 8, seed=21)
+    run(*paths)
+    odd = write(tmp_path, "x.txt", "<b>标题</b>\n\n正文“引号”&amp;。\n\n\n\n现场图片 <i>\n\n结尾。")
+    run(odd, "--date", "2024-05-05", "--page", "1")
+    articles = list(Article.objects.prefetch_related("images"))
+    with_photos = [a for a in articles if a.images.all()]
+    assert len(with_photos) > 3 and any(a.images.all()[0].credit for a in with_photos)
+    for article in articles:
+        assert article.body_html == render_body(article.body, article.images.all())

@@ -1,13 +1,22 @@
 """What an article's row holds, computed from its parsed form before anything is written."""
 
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from ..body import BodyBlock, blocks_text, join_body, render_blocks, split_body
-from ..models import Image
 from ..models.article import summarize_text
 from ..search.document import SearchDocument
 from ..search.tokens import normalize
 from .fingerprint import fingerprint
+
+
+class PrintedPhoto(NamedTuple):
+    """A photo as the page text gives it, for render_blocks(): its caption and credit, and no file
+    yet. An Image model instance cost more to make than the rest of the article's content."""
+
+    caption: str
+    credit: str
+    file: None = None
 
 
 def import_key(parsed_page, position):
@@ -23,7 +32,7 @@ def article_content(item):
     for block in item.blocks:
         if block.type == "image":
             image_number += 1
-            images.append(Image(caption=block.caption, credit=block.credit))
+            images.append(PrintedPhoto(block.caption, block.credit))
             body_blocks.append(BodyBlock("image", str(image_number)))
         else:
             body_blocks.append(BodyBlock(block.type, block.text))
