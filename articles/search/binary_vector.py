@@ -15,10 +15,6 @@ would keep the first 256; encode() keeps the same.
 import struct
 from functools import cache
 
-from psycopg.adapt import Dumper, PyFormat
-from psycopg.pq import Format
-from psycopg.types import TypeInfo
-
 TSVECTOR_OID, TSVECTOR_ARRAY_OID = 3614, 3643  # fixed in PostgreSQL's catalogue (pg_type.dat)
 MAX_POSITION = 16383  # MAXENTRYPOS - 1: the last position a tsvector keeps
 MAX_POSITIONS = 256  # MAXNUMPOS: the most positions it keeps for one lexeme
@@ -48,19 +44,31 @@ def encode(lexemes, positions):
     return BinaryVector(b"".join(parts))
 
 
-class BinaryVectorDumper(Dumper):
-    format = Format.BINARY
-    oid = TSVECTOR_OID
+@cache
+def _dumper():
+    """The dumper class, made on first use: psycopg is loaded only where PostgreSQL is used (it
+    was an eighth of every process's start-up on SQLite)."""
+    from psycopg.adapt import Dumper
+    from psycopg.pq import Format
 
-    def dump(self, obj):
-        return obj
+    class BinaryVectorDumper(Dumper):
+        format = Format.BINARY
+        oid = TSVECTOR_OID
+
+        def dump(self, obj):
+            return obj
+
+    return BinaryVectorDumper
 
 
 def teach(psycopg_connection):
     """Make a psycopg connection send BinaryVector values, alone or in arrays, as tsvector."""
+    from psycopg.adapt import PyFormat
+    from psycopg.types import TypeInfo
+
     adapters = psycopg_connection.adapters
     if adapters.types.get(TSVECTOR_OID) is None:  # for the oid of an array of them
         adapters.types.add(TypeInfo("tsvector", TSVECTOR_OID, TSVECTOR_ARRAY_OID))
     # Untaught, a BinaryVector goes as the bytes it is: bytea.
-    if adapters.get_dumper(BinaryVector, PyFormat.BINARY) is not BinaryVectorDumper:
-        adapters.register_dumper(BinaryVector, BinaryVectorDumper)
+    if adapters.get_dumper(BinaryVector, PyFormat.BINARY) is not _dumper():
+        adapters.register_dumper(BinaryVector, _dumper())
