@@ -90,7 +90,7 @@ class IssueLoader:
         pages = self.save_pages(issue, parsed_pages, new_issue)
         items = [item for parsed in parsed_pages for item in parsed.articles]
         authors = self.contributors.authors_for(names_in(items), slug_bases)
-        sections = self.contributors.sections_for({item.column for item in items if item.column})
+        sections = self.contributors.sections_for({item.column for item in items if item.column}, slug_bases)
         results = [
             PageResult(p.source, p.date, p.number, len(p.articles), list(p.warnings)) for p in parsed_pages
         ]

@@ -83,17 +83,21 @@ class Contributors:
         for name in names:
             slug = first_free(bases[name], taken)
             if slug not in slug_candidates(bases[name]):
-                slug = unique_slug_for(Author(name=name), name)  # a very common name: ask the database
+                # A very common name: ask the database.
+                slug = unique_slug_for(Author(name=name), name, base=bases[name])
             taken.add(slug)
             slugs[name] = slug
         return slugs
 
-    def sections_for(self, names):
-        """{name: section id} for every column label, creating those the database does not have."""
+    def sections_for(self, names, slug_bases):
+        """{name: section id} for every column label, creating those the database does not have.
+
+        `slug_bases`: a SlugBases, where new columns' slugs start from."""
         found = {name: self.sections[name] for name in names if name in self.sections}
         if names - set(found):
             found.update(Section.objects.filter(name__in=names - set(found)).values_list("name", "pk"))
         for name in sorted(names - set(found)):
-            found[name] = Section.objects.create(name=name).pk
+            slug = unique_slug_for(Section(name=name), name, base=slug_bases[name])
+            found[name] = Section.objects.create(name=name, slug=slug).pk
         self.sections.update(found)
         return found
