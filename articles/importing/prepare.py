@@ -21,9 +21,9 @@ from .people import names_in
 from .slug_bases import slug_bases_for
 
 WINDOW = 32
-# Pages a task of the child process holds. One page a task left the child idle a quarter of the
-# time: it waits for its next task from the pool's manager thread, which waits for the GIL held
-# by this process's writing (up to the 5 ms switch interval) once per task.
+# Pages a task of the child process holds. The child gets each next task from the pool's manager
+# thread in this process, which must first win the GIL from the writing (up to the 5 ms switch
+# interval): with a page a task, that wait came once a page.
 CHUNK = 8
 
 
