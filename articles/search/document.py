@@ -8,8 +8,8 @@ from ..body import plain_text
 from .binary_vector import MAX_LEXEME_BYTES, MAX_POSITION, encode, position_words
 from .tokens import index_tokens
 
-# How PostgreSQL keeps a position's weight: in its top two bits.
-WEIGHTS = (("A", 3), ("B", 2), ("C", 1))
+# The weights A, B and C as PostgreSQL keeps them: in a position's top two bits.
+WEIGHTS = (3, 2, 1)
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,14 @@ class SearchDocument:
         Positions count tokens from 1 across the three parts, with a gap between parts so that
         no phrase matches across them. Tokens past the last position PostgreSQL keeps are left
         out, and so is a "word" too long for it to index (a run of letters thousands long).
+
+        Made here rather than with to_tsvector(), so that it does not depend on how the server's
+        parser and locale classify Chinese characters; the server also took 3.5 ms a page to
+        make them from the bigrams, against 0.2 ms to receive them made.
         """
         positions, position = {}, 1
         get = positions.get
-        for text, (_, weight) in zip((self.headline, self.secondary, self.body), WEIGHTS, strict=True):
+        for text, weight in zip((self.headline, self.secondary, self.body), WEIGHTS, strict=True):
             tokens = index_tokens(text)[: max(0, MAX_POSITION + 1 - position)]
             words = position_words(weight)[position : position + len(tokens)]
             for token, word in zip(tokens, words, strict=True):
