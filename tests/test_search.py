@@ -12,6 +12,7 @@ from articles.search import query_terms, search_articles
 from articles.search.backends import store_search_documents, tsquery
 from articles.search.document import SearchDocument
 from articles.search.tokens import index_tokens, normalize
+from articles.search.vectors import search_vectors
 
 from .factories import ArticleFactory, BylineFactory, IssueFactory
 
@@ -36,25 +37,40 @@ class TestTokens:
             == "'创新' & ('尚德' <-> '德厅' <-> '厅堂') & '5g' & '新':*"
         )
 
-    def test_lexemes_weight_parts(self):
+    def test_vector_weights_parts(self):
         document = SearchDocument("创新发展", "黄雅婷", "创新。")
-        lexemes, positions = document.lexemes()
-        assert lexemes == ["创新", "发展", "新发", "雅婷", "黄雅"]
-        assert [[labelled(word) for word in words] for words in positions] == [
-            ["1A", "8C"],
-            ["3A"],
-            ["2A"],
-            ["6B"],
-            ["5B"],
+        assert entries(document.vector()) == [
+            ("创新", ["1A", "8C"]),
+            ("发展", ["3A"]),
+            ("新发", ["2A"]),
+            ("雅婷", ["6B"]),
+            ("黄雅", ["5B"]),
         ]
         if connection.vendor == "postgresql":
             assert read_back(document.vector()) == "'创新':1A,8C '发展':3A '新发':2A '雅婷':6B '黄雅':5B"
 
 
-def labelled(word):
-    """A position as sent (two bytes) as PostgreSQL prints it: b"\\xc0\\x01" -> "1A"."""
-    number = int.from_bytes(word, "big")
-    return f"{number & 0x3FFF}{'DCBA'[number >> 14]}"
+def entries(vector):
+    """A binary vector decoded: [(lexeme, positions as PostgreSQL prints them, "1A")] in order."""
+    data, decoded, at = bytes(vector), [], 4
+    for _ in range(int.from_bytes(data[:4], "big")):
+        end = data.index(b"\0", at)
+        count = int.from_bytes(data[end + 1 : end + 3], "big")
+        words = [int.from_bytes(data[end + 3 + 2 * n : end + 5 + 2 * n], "big") for n in range(count)]
+        decoded.append((data[at:end].decode(), [f"{word & 0x3FFF}{'DCBA'[word >> 14]}" for word in words]))
+        at = end + 3 + 2 * count
+    assert at == len(data), "bytes left after the last lexeme"
+    return decoded
+
+
+def tokens_by_part(document):
+    """[(token, position, weight)] of each token, counted as vectors.py documents it."""
+    tokens, position = [], 1
+    for weight, text in zip("ABC", document.parts, strict=True):
+        found = index_tokens(text)
+        tokens += [(token, position + n, weight) for n, token in enumerate(found)]
+        position += len(found) + 1
+    return tokens
 
 
 def read_back(*vectors):
@@ -73,6 +89,8 @@ DOCUMENTS = [
     SearchDocument("", "王 薇", "①号楼１２㎡，Ａ栋"),
     SearchDocument("城市更新", "本报记者", "城市更新行动" * 60 + "。"),
     SearchDocument("发展", "", "发展" * 300),  # more positions than PostgreSQL keeps for a lexeme
+    SearchDocument("5G", "ab", "ab " * 300 + "5g网络"),  # and of a Latin word
+    SearchDocument("㐀㐁", "豈", "\uf900更\ufa0e字 𠀀 x"),  # extension A, compatibility forms, plane 2
     SearchDocument("", "", ""),
 ]
 
@@ -81,32 +99,41 @@ DOCUMENTS = [
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_binary_vector_is_what_the_server_reads_from_one_entry_per_token(document):
     """The vector sent in binary equals the server's reading of the plainest text form, written
-    here token by token without the grouping, ordering and limits of lexemes()."""
+    here token by token without the grouping, ordering and limits of vectors.py."""
     from articles.server_binding import server_binding_cursor
 
-    flat, position = [], 1
-    for weight, text in (("A", document.headline), ("B", document.secondary), ("C", document.body)):
-        tokens = index_tokens(text)
-        flat += [f"'{token}':{position + n}{weight}" for n, token in enumerate(tokens)]
-        position += len(tokens) + 1
+    flat = " ".join(f"'{token}':{position}{weight}" for token, position, weight in tokens_by_part(document))
     with server_binding_cursor() as cursor:
-        cursor.execute("SELECT %b::tsvector = %s::tsvector", [document.vector(), " ".join(flat)])
+        cursor.execute("SELECT %b::tsvector = %s::tsvector", [document.vector(), flat])
         assert cursor.fetchone()[0] is True
 
 
-@pytest.mark.parametrize("document", DOCUMENTS)
-def test_lexemes_come_once_in_order_with_ascending_positions(document):
-    lexemes, positions = document.lexemes()
-    assert lexemes == sorted(set(lexemes)) and len(positions) == len(lexemes)
-    for words in positions:
-        numbers = [int.from_bytes(word, "big") & 0x3FFF for word in words]
-        assert numbers == sorted(set(numbers)) and 0 < numbers[0] <= 16383
+@pytest.mark.parametrize(
+    "document",
+    [*DOCUMENTS, SearchDocument("头条", "", "一二" * 9000 + "尾巴")],  # past the last position kept
+)
+def test_vector_holds_each_token_once_in_order_within_the_limits(document):
+    """Lexemes once each in byte order, each with its positions ascending: the first 256 of them,
+    up to position 16383."""
+    expected = {}
+    for token, position, weight in tokens_by_part(document):
+        if position <= 16383:
+            expected.setdefault(token, []).append(f"{position}{weight}")
+    assert entries(document.vector()) == [
+        (token, positions[:256]) for token, positions in sorted(expected.items()) if len(token) <= 2047
+    ]
+
+
+def test_vectors_made_together_are_those_made_alone():
+    """Documents share the batch's arrays: none may take another's tokens or positions."""
+    together = search_vectors(DOCUMENTS + DOCUMENTS[::-1])
+    assert together == [document.vector() for document in DOCUMENTS + DOCUMENTS[::-1]]
 
 
 def test_a_word_too_long_to_index_is_left_out():
     """PostgreSQL refuses a lexeme over 2047 bytes: the rest of the article is still indexed."""
     document = SearchDocument("标题", "", "x" * 3000 + " 正文")
-    assert document.lexemes()[0] == ["标题", "正文"]
+    assert entries(document.vector()) == [("标题", ["1A"]), ("正文", ["5C"])]
     if connection.vendor == "postgresql":
         assert read_back(document.vector()) == "'标题':1A '正文':5C"
 
@@ -211,6 +238,6 @@ def test_normalize_is_nfkc_lowercased(text):
 
 
 def test_the_vector_of_nothing_is_empty():
-    assert SearchDocument("", "", "").lexemes() == ([], [])
+    assert SearchDocument("", "", "").vector() == b"\0\0\0\0"
     if connection.vendor == "postgresql":
         assert read_back(SearchDocument("", "", "").vector()) == ""

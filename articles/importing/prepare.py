@@ -48,14 +48,11 @@ def parse_source(name, data, options, index, require_date):
     return page
 
 
-def prepare_page(name, data, options, index, with_vectors):
-    """(page, {article index: (fields, search vector or None)}, {text: slug base}) for one file:
-    the bases of its headlines, of the names it credits and of its columns (slug_bases.py)."""
+def prepare_page(name, data, options, index):
+    """(page, {article index: (fields, search document)}, {text: slug base}) for one file: the
+    bases of its headlines, of the names it credits and of its columns (slug_bases.py)."""
     page = parse_source(name, data, options, index, require_date=True)
-    prepared = {}
-    for position, item in enumerate(page.articles):
-        fields, document = article_content(item)
-        prepared[position] = (fields, document.vector() if with_vectors else None)
+    prepared = {position: article_content(item) for position, item in enumerate(page.articles)}
     texts = {item.headline for item in page.articles} | names_in(page.articles)
     texts |= {item.column for item in page.articles if item.column}
     return page, prepared, slug_bases_for(texts)
@@ -68,28 +65,49 @@ def prepared_pages(sources, options, with_vectors, jobs):
     The fields are those of the article as printed on its page: the loader recomputes an article
     that stitching has since joined with its continuation.
     """
-    tasks = ((source.name, source, options, index, with_vectors) for index, source in enumerate(sources))
+    tasks = ((source.name, source, options, index) for index, source in enumerate(sources))
     if jobs <= 1:
-        results = (prepare_page(name, source.read(), *rest) for name, source, *rest in tasks)
-        yield from map(_by_identity, results)
+        while chunk := list(islice(tasks, CHUNK)):
+            yield from map(_by_identity, prepare_chunk(_read(chunk), with_vectors))
         return
     # fork: the child inherits the loaded code (and never touches the parent's database connection).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_child) as pool:
         pending = deque()
         while chunk := list(islice(tasks, CHUNK)):
-            pending.append(
-                pool.submit(prepare_chunk, [(name, source.read(), *rest) for name, source, *rest in chunk])
-            )
+            pending.append(pool.submit(prepare_chunk, _read(chunk), with_vectors))
             if len(pending) >= WINDOW // CHUNK:
                 yield from map(_by_identity, pending.popleft().result())
         while pending:
             yield from map(_by_identity, pending.popleft().result())
 
 
-def prepare_chunk(tasks):
-    """prepare_page() of each (name, data, options, index, with_vectors), in order."""
-    return [prepare_page(*task) for task in tasks]
+def prepare_chunk(tasks, with_vectors):
+    """prepare_page() of each (name, data, options, index), in order, with each article's search
+    document replaced by its vector, or by None if not `with_vectors`.
+
+    The vectors of the whole chunk are made in one call: numpy's cost is mostly per call, and
+    made a page at a time they took 1.25 ms a page against 0.84 ms (measured over 400 pages).
+    """
+    results = [prepare_page(*task) for task in tasks]
+    prepared = [by_position for _, by_position, _ in results]
+    documents = [document for by_position in prepared for _, document in by_position.values()]
+    vectors = iter(_search_vectors(documents) if with_vectors else [None] * len(documents))
+    for by_position in prepared:
+        for position, (fields, _) in by_position.items():
+            by_position[position] = (fields, next(vectors))
+    return results
+
+
+def _search_vectors(documents):
+    from ..search.vectors import search_vectors  # numpy: loaded only where vectors are made
+
+    return search_vectors(documents)
+
+
+def _read(chunk):
+    """Tasks with each source read: files are read here, where their errors are reported."""
+    return [(name, source.read(), *rest) for name, source, *rest in chunk]
 
 
 def _start_child():

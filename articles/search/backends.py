@@ -175,9 +175,11 @@ def store_search_vectors(articles_with_authors):
     }
     if not documents:
         return
+    from .vectors import search_vectors  # numpy: loaded only where vectors are made
+
     with server_binding_cursor() as cursor:
         cursor.execute(
             "UPDATE articles_article AS a SET search_vector = v.vector "
             "FROM unnest(%b::bigint[], %b::tsvector[]) AS v(id, vector) WHERE a.id = v.id",
-            [list(documents), [d.vector() for d in documents.values()]],
+            [list(documents), search_vectors(documents.values())],
         )

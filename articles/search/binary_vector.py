@@ -9,10 +9,9 @@ transaction. The binary form is what tsvector_send() writes and tsvector_recv() 
         (the position in the low 14 bits, the weight in the top two: A=3, B=2, C=1, D=0)
 
 all big-endian. The server refuses more than 256 positions for a lexeme here, where the text form
-would keep the first 256; encode() keeps the same.
+would keep the first 256; vectors.py keeps the same.
 """
 
-import struct
 from functools import cache
 
 TSVECTOR_OID, TSVECTOR_ARRAY_OID = 3614, 3643  # fixed in PostgreSQL's catalogue (pg_type.dat)
@@ -20,28 +19,9 @@ MAX_POSITION = 16383  # MAXENTRYPOS - 1: the last position a tsvector keeps
 MAX_POSITIONS = 256  # MAXNUMPOS: the most positions it keeps for one lexeme
 MAX_LEXEME_BYTES = 2047  # MAXSTRLEN
 
-_HEADS = [b"\0" + struct.pack(">H", n) for n in range(MAX_POSITIONS + 1)]
-
 
 class BinaryVector(bytes):
-    """A tsvector in the binary format: sent as it is by the dumper below."""
-
-
-@cache
-def position_words(weight):
-    """Every position of a weight as the two bytes that send it: made once, as packing each
-    position was most of a vector's cost."""
-    return [struct.pack(">H", weight << 14 | position) for position in range(MAX_POSITION + 1)]
-
-
-def encode(lexemes, positions):
-    """BinaryVector of `lexemes` (sorted, unique) and, for each, its position words, ascending."""
-    parts = [struct.pack(">i", len(lexemes))]
-    for lexeme, words in zip(lexemes, positions, strict=True):
-        if len(words) > MAX_POSITIONS:
-            words = words[:MAX_POSITIONS]
-        parts.append(lexeme.encode() + _HEADS[len(words)] + b"".join(words))
-    return BinaryVector(b"".join(parts))
+    """A tsvector in the binary format (made by vectors.py): sent as it is by the dumper below."""
 
 
 @cache
