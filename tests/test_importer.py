@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.importing import pipeline
 from articles.models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from bench.pagegen import COLUMNS, generate
 
@@ -325,6 +326,22 @@ def test_an_issue_costs_the_queries_of_one_page(tmp_path):
     with CaptureQueriesContext(connection) as issue:
         run("--jobs", 1, *eight)
     assert len(issue) <= len(single) + 4
+
+
+def test_a_large_import_refreshes_sqlites_statistics_and_leaves_postgresqls_to_autovacuum(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", 3)
+    with CaptureQueriesContext(connection) as queries:
+        run("--jobs", 1, *generate(tmp_path, 1, 2, seed=8))
+    analyzed = [query["sql"] for query in queries if query["sql"].upper().startswith("ANALYZE")]
+    if connection.vendor == "sqlite":
+        assert analyzed == ["ANALYZE"]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'articles_article'")
+            assert cursor.fetchone()[0] > 0
+    else:
+        assert analyzed == []
 
 
 def test_a_second_process_imports_exactly_what_one_does(tmp_path):

@@ -12,7 +12,7 @@ from ..parsing import stitch_continuations
 from .loader import IssueLoader
 from .prepare import parse_source, prepared_pages
 
-# Articles written in one run past which the planner statistics are refreshed.
+# Articles written in one run past which SQLite's planner statistics are refreshed.
 ANALYZE_AFTER = 200
 
 
@@ -48,13 +48,18 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
                 if progress:
                     progress(result)
     report = loader.report
-    if report.created + report.updated >= ANALYZE_AFTER:
+    if connection.vendor == "sqlite" and report.created + report.updated >= ANALYZE_AFTER:
         refresh_planner_statistics()
     return report
 
 
 def refresh_planner_statistics():
     """After a large load the query planner's statistics are stale; without them SQLite walks the
-    publication-time index for every query instead of the page it was asked about."""
+    publication-time index for every query instead of the page it was asked about.
+
+    SQLite only: PostgreSQL's autovacuum analyzes a table in the background once a tenth of it
+    has changed. Run here, in the importing transaction, ANALYZE was 0.36 ms of every page of
+    a 960-page import, and the statistics of everything else in the database were read again.
+    """
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
