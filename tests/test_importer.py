@@ -474,3 +474,20 @@ def test_new_columns_take_the_slug_bases_made_by_the_parsing_process():
         Contributors().sections_for({"另一个"}, SlugBases())
         and Section.objects.get(name="另一个").slug == "ling-yi-ge"
     )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Django's deferred keys are PostgreSQL's here")
+def test_an_import_checks_each_reference_as_its_row_is_written():
+    """Not all at the commit, where a year's checks took a second with nothing else to do."""
+    from django.db import IntegrityError, transaction
+
+    from articles.importing.pipeline import check_references_as_written
+    from articles.importing.rows import insert_rows
+
+    author = Author.objects.create(name="张三", slug="zhang-san")
+    with transaction.atomic():
+        insert_rows(Byline, [{"article_id": 987654, "author_id": author.pk, "role": "记者", "order": 0}])
+        transaction.set_rollback(True)  # deferred: nothing noticed before the commit
+    with pytest.raises(IntegrityError), transaction.atomic():
+        check_references_as_written()
+        insert_rows(Byline, [{"article_id": 987654, "author_id": author.pk, "role": "记者", "order": 0}])

@@ -34,6 +34,7 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     """
     loader = IssueLoader(options, user=user)
     with transaction.atomic():
+        check_references_as_written()
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
         for _date, issue in groupby(pages, key=lambda pair: pair[0].date):
             issue = list(issue)
@@ -51,6 +52,19 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     if connection.vendor == "sqlite" and report.created + report.updated >= ANALYZE_AFTER:
         refresh_planner_statistics()
     return report
+
+
+def check_references_as_written():
+    """On PostgreSQL, check each foreign key as its row is written, not all at the commit.
+
+    Django makes its foreign keys deferred, so PostgreSQL checked a year's half a million
+    references at the end, in the COMMIT: about a second of one core, with the parsing process
+    done and idle. Checked statement by statement, the same work overlaps the parsing of the
+    pages still to come; a broken reference still fails the whole import.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def refresh_planner_statistics():
