@@ -128,6 +128,7 @@ def test_vectors_made_together_are_those_made_alone():
     """Documents share the batch's arrays: none may take another's tokens or positions."""
     together = search_vectors(DOCUMENTS + DOCUMENTS[::-1])
     assert together == [document.vector() for document in DOCUMENTS + DOCUMENTS[::-1]]
+    assert search_vectors([]) == []  # a chunk of pages without articles
 
 
 def test_a_word_too_long_to_index_is_left_out():
