@@ -57,10 +57,11 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
 def check_references_as_written():
     """On PostgreSQL, check each foreign key as its row is written, not all at the commit.
 
-    Django makes its foreign keys deferred, so PostgreSQL checked a year's half a million
-    references at the end, in the COMMIT: about a second of one core, with the parsing process
-    done and idle. Checked statement by statement, the same work overlaps the parsing of the
-    pages still to come; a broken reference still fails the whole import.
+    Django makes its foreign keys deferred, so PostgreSQL checked a year's hundred thousand and
+    more references at the end, in the COMMIT: 0.7-1.25 s of one core after the last page, with
+    the parsing process done and idle. Checked statement by statement, the same work is spread
+    over the import while that process is still busy, and a year's import ends 0.06-0.09 s after
+    its last page (measured). A broken reference still fails the whole import.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
