@@ -1,7 +1,7 @@
 """Search vectors of many documents at once: tokens, grouping and the binary form in numpy.
 
 A vector is the document's tokens (tokens.py), each lexeme once, in byte order, with its
-positions. Made token by token in Python, that was most of the work of preparing an imported page
+positions. Made token by token in Python, that was the largest part of preparing an imported page
 for PostgreSQL (3.1 of 7.6 ms); here one pass over the code points of a whole batch finds every
 token, one sort groups them, and the bytes are written by index, which took 0.8 ms a page in
 batches of eight pages. Only Latin words and numbers, a few per article, go through Python.
