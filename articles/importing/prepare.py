@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from ..parsing import ParseError, parse_page
+from ..search.document import vectors_of
 from ..slugs import pinyin
 from .content import article_content
 from .options import ImportFailed
@@ -92,17 +93,11 @@ def prepare_chunk(tasks, with_vectors):
     results = [prepare_page(*task) for task in tasks]
     prepared = [by_position for _, by_position, _ in results]
     documents = [document for by_position in prepared for _, document in by_position.values()]
-    vectors = iter(_search_vectors(documents) if with_vectors else [None] * len(documents))
+    vectors = iter(vectors_of(documents) if with_vectors else [None] * len(documents))
     for by_position in prepared:
         for position, (fields, _) in by_position.items():
             by_position[position] = (fields, next(vectors))
     return results
-
-
-def _search_vectors(documents):
-    from ..search.vectors import search_vectors  # numpy: loaded only where vectors are made
-
-    return search_vectors(documents)
 
 
 def _read(chunk):

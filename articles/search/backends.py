@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerFie
 from django.db.models.functions import Cast
 
 from ..server_binding import server_binding_cursor
-from .document import SearchDocument
+from .document import SearchDocument, vectors_of
 from .tokens import bigrams, index_tokens, is_cjk, normalize
 
 
@@ -175,11 +175,9 @@ def store_search_vectors(articles_with_authors):
     }
     if not documents:
         return
-    from .vectors import search_vectors  # numpy: loaded only where vectors are made
-
     with server_binding_cursor() as cursor:
         cursor.execute(
             "UPDATE articles_article AS a SET search_vector = v.vector "
             "FROM unnest(%b::bigint[], %b::tsvector[]) AS v(id, vector) WHERE a.id = v.id",
-            [list(documents), search_vectors(documents.values())],
+            [list(documents), vectors_of(documents.values())],
         )

@@ -34,8 +34,14 @@ class SearchDocument:
 
         Made here rather than with to_tsvector(), so that it does not depend on how the server's
         parser and locale classify Chinese characters; the server also took 3.5 ms a page to make
-        them from the bigrams, against 0.2 ms to receive them made. Many at once: vectors.py.
+        them from the bigrams, against 0.2 ms to receive them made. Many at once: vectors_of().
         """
-        from .vectors import search_vectors  # numpy: loaded only where vectors are made
+        return vectors_of([self])[0]
 
-        return search_vectors([self])[0]
+
+def vectors_of(documents):
+    """The vector of each document, made together (vectors.py), whose numpy is loaded here, on
+    first use: only where vectors are made."""
+    from .vectors import search_vectors
+
+    return search_vectors(documents)
