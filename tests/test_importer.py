@@ -491,3 +491,61 @@ def test_an_import_checks_each_reference_as_its_row_is_written():
     with pytest.raises(IntegrityError), transaction.atomic():
         check_references_as_written()
         insert_rows(Byline, [{"article_id": 987654, "author_id": author.pk, "role": "记者", "order": 0}])
+
+
+def test_reserved_ids_are_left_to_the_rows_that_reserved_them():
+    from articles.importing.ids import ReservedIds
+    from articles.importing.rows import insert_rows
+
+    reserved = ReservedIds()
+    first, second = reserved.take(Issue, 2)
+    assert first < second and reserved.take(Issue, 0) == []
+    other = Issue.objects.create(date=datetime.date(2030, 1, 1))
+    assert other.pk not in (first, second)
+    insert_rows(
+        Issue,
+        [{"id": second, "date": datetime.date(2030, 1, 3)}, {"id": first, "date": datetime.date(2030, 1, 2)}],
+    )
+    assert Issue.objects.get(pk=first).date == datetime.date(2030, 1, 2)
+    assert Issue.objects.get(pk=second).date == datetime.date(2030, 1, 3)
+    assert Issue.objects.create(date=datetime.date(2030, 1, 4)).pk not in (first, second, other.pk)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipeline mode is PostgreSQL's")
+def test_new_issues_are_written_without_reading_anything_back(tmp_path):
+    """What an import reads (the issues, authors and columns it knows, ids ahead) does not grow
+    with its issues: no new issue waits for the server to answer, so the server writes one while
+    the next is built."""
+    from django.db import connections
+
+    def reads(paths):
+        with CaptureQueriesContext(connections["default"]) as queries:
+            run("--jobs", 1, "--publish", *paths)
+        return [
+            q["sql"]
+            for q in queries
+            if q["sql"].lstrip().upper().startswith(("SELECT", "WITH")) or " RETURNING " in q["sql"].upper()
+        ]
+
+    one = reads(generate(tmp_path / "one", 1, 4, seed=21))
+    Issue.objects.all().delete()
+    three = reads(generate(tmp_path / "three", 3, 4, seed=21, start=datetime.date(2025, 1, 1)))
+    assert Issue.objects.count() == 3 and Article.objects.filter(page__issue__date__year=2025).count() > 12
+    assert len(three) == len(one)
+
+
+def test_a_statement_failing_in_a_new_issue_fails_the_whole_import(tmp_path, monkeypatch):
+    """On PostgreSQL the failure is only read at the next wait, after later statements were sent:
+    the import still fails as a whole, and nothing of it stays."""
+    from django.db import IntegrityError
+
+    from articles.importing.loader import IssueLoader
+
+    Issue.objects.create(date=datetime.date(2024, 1, 2))
+    before = snapshot()
+    # As if another import had created the second day's issue after this one looked.
+    monkeypatch.setattr(IssueLoader, "issues_in_database", staticmethod(lambda: {}))
+    paths = generate(tmp_path, 3, 2, seed=5)
+    with pytest.raises(IntegrityError, match="date"):
+        run("--jobs", 1, "--publish", *paths)
+    assert snapshot() == before

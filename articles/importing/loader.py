@@ -1,9 +1,10 @@
 """Write one issue's parsed pages: the issue, its pages, articles, bylines, authors, columns, images.
 
 Work is in bulk per issue, so that an issue costs the same dozen or so queries whatever its
-length: one look-up of its pages, of their existing articles, of new authors and columns, and
-one insert per table. Articles are upserted by an import key (date/page/position); one an editor
-has changed since the last import is skipped and reported, never overwritten.
+length: one insert per table, and for pages imported before, one look-up of them and of their
+articles. New rows get their ids ahead (ids.py), so a new issue reads nothing back. Articles
+are upserted by an import key (date/page/position); one an editor has changed since the last
+import is skipped and reported, never overwritten.
 """
 
 import hashlib
@@ -23,6 +24,7 @@ from ..search import store_search_documents
 from ..slugs import first_free
 from .content import article_content, import_key
 from .fingerprint import stored_fingerprint
+from .ids import ReservedIds
 from .options import ImportFailed
 from .people import Contributors, names_in
 from .report import ImportReport, PageResult
@@ -70,7 +72,9 @@ class IssueLoader:
         self.report = ImportReport()
         self.now = timezone.now()
         self.seen_pages = {}
-        self.contributors = Contributors()
+        self.ids = ReservedIds()
+        self.issue_ids = None  # {date: issue id}, read on first use
+        self.contributors = Contributors(self.ids)
         self.published = []
         self.events = []  # publication events not yet written: releases, then publications
         # PostgreSQL keeps the search vector in the row: written with it, not by a second UPDATE.
@@ -138,7 +142,10 @@ class IssueLoader:
                     revised.append((article, [credit.name for credit in item.authors]))
                 children.append((key, item))
 
-        ids = insert_rows(Article, new_rows, returning="import_key")
+        for row, pk in zip(new_rows, self.ids.take(Article, len(new_rows)), strict=True):
+            row["id"] = pk
+        insert_rows(Article, new_rows)
+        ids = {row["import_key"]: row["id"] for row in new_rows}
         Article.objects.bulk_update(to_update, UPDATED_FIELDS)
         ids.update((article.import_key, article.pk) for article in to_update)
         self.replace_children(children, ids, existing, authors)
@@ -203,23 +210,33 @@ class IssueLoader:
 
     # -- issue and pages ------------------------------------------------------------------------
 
+    def is_new_issue(self, date):
+        """Whether no issue of this date is in the database, or written by this import."""
+        if self.issue_ids is None:
+            self.issue_ids = self.issues_in_database()
+        return date not in self.issue_ids
+
+    @staticmethod
+    def issues_in_database():
+        """{date: id} of every issue: a few thousand rows for ten years of a daily."""
+        return dict(Issue.objects.values_list("date", "pk"))
+
     def issue_for(self, date):
         """(issue, created): the issue of this date, created if new, and released if the import
         publishes."""
         released_at = self.now if self.options.publish else None
-        # ON CONFLICT: an import of the same date in another transaction may create it first.
-        new = insert_rows(
-            Issue, [{"date": date, "released_at": released_at}], returning="date", skip_conflicts=True
-        )
-        created = bool(new)
+        created = self.is_new_issue(date)
         if created:
-            issue = Issue(pk=next(iter(new.values())), date=date, released_at=released_at)
+            # An import of the same date in another transaction would make this insert fail.
+            pk = self.issue_ids[date] = self.ids.take(Issue, 1)[0]
+            insert_rows(Issue, [{"id": pk, "date": date, "released_at": released_at}])
+            issue = Issue(pk=pk, date=date, released_at=released_at)
             # Saving the model would have told the page cache and the running order.
             post_save.send(
                 Issue, instance=issue, created=True, update_fields=None, raw=False, using=connection.alias
             )
         else:
-            issue = Issue.objects.get(date=date)
+            issue = Issue.objects.get(pk=self.issue_ids[date])
         release = self.options.publish and (created or not issue.is_released)
         if release and not created:
             issue.released_at = self.now
@@ -254,10 +271,13 @@ class IssueLoader:
                 page.name = parsed.name or page.name
                 page.editor = parsed.editor or page.editor
                 page.save(update_fields=["source_text", "source_checksum", "name", "editor"])
-        ids = insert_rows(Page, [dict(row, issue_id=issue.pk) for row in new], returning="number")
+        for row, pk in zip(new, self.ids.take(Page, len(new)), strict=True):
+            row["id"] = pk
+        insert_rows(Page, [dict(row, issue_id=issue.pk) for row in new])
         for row in new:
-            stored[row["number"]] = Page(pk=ids[row["number"]], issue=issue, **row)
-        return [(stored[number], number in ids) for number in numbers]
+            stored[row["number"]] = Page(issue=issue, **row)
+        created = {row["number"] for row in new}
+        return [(stored[number], number in created) for number in numbers]
 
     def earlier_articles(self, pages):
         """For pages imported before: their articles by import key (with what the fingerprint

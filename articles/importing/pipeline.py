@@ -4,6 +4,7 @@ Pages are parsed and written one issue (date) at a time, so memory holds one iss
 whole run, however many files are given.
 """
 
+from contextlib import nullcontext
 from itertools import groupby
 
 from django.db import connection, transaction
@@ -36,22 +37,46 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     with transaction.atomic():
         check_references_as_written()
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
-        for _date, issue in groupby(pages, key=lambda pair: pair[0].date):
-            issue = list(issue)
-            prepared = {key: value for _, by_article, _ in issue for key, value in by_article.items()}
-            bases = {text: base for _, _, by_text in issue for text, base in by_text.items()}
-            for page, _, _ in issue:  # stitching will add a continuation to these: prepare them again
-                for article in page.articles:
-                    if article.continued_to is not None:
-                        prepared.pop(id(article), None)
-            pages_of_issue = stitch_continuations([page for page, _, _ in issue])
-            for result in loader.load(pages_of_issue, prepared, bases):
-                if progress:
-                    progress(result)
+        issues = (list(issue) for _date, issue in groupby(pages, key=lambda pair: pair[0].date))
+        # Evaluated as each issue's turn comes, after the one before it is written.
+        for new, run in groupby(issues, key=lambda issue: loader.is_new_issue(issue[0][0].date)):
+            with sent_without_waiting(new):
+                for issue in run:
+                    for result in loader.load(*stitched(issue)):
+                        if progress:
+                            progress(result)
     report = loader.report
     if connection.vendor == "sqlite" and report.created + report.updated >= ANALYZE_AFTER:
         refresh_planner_statistics()
     return report
+
+
+def stitched(issue):
+    """(pages, prepared, slug bases) of one issue's [(page, prepared, bases)], as load() takes
+    them, with its continued articles joined."""
+    prepared = {key: value for _, by_article, _ in issue for key, value in by_article.items()}
+    bases = {text: base for _, _, by_text in issue for text, base in by_text.items()}
+    for page, _, _ in issue:  # stitching will add a continuation to these: prepare them again
+        for article in page.articles:
+            if article.continued_to is not None:
+                prepared.pop(id(article), None)
+    return stitch_continuations([page for page, _, _ in issue]), prepared, bases
+
+
+def sent_without_waiting(new_issues):
+    """For new issues on PostgreSQL, psycopg's pipeline mode: each statement is sent without
+    waiting for the server to finish the one before; only one whose rows are read back waits.
+
+    The loader reads nothing back for a new issue (ids.py), so the server writes one issue
+    while this process builds the next. A failed statement fails the import all the same, when
+    the pipeline next waits: at the latest, at its end, before the transaction commits.
+    Issues imported before are written as ever: an UPDATE's row count, which Django checks, is
+    not known in pipeline mode until the server's answer is read.
+    """
+    if connection.vendor != "postgresql" or not new_issues:
+        return nullcontext()
+    connection.ensure_connection()
+    return connection.connection.pipeline()
 
 
 def check_references_as_written():

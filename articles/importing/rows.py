@@ -27,11 +27,11 @@ class Column:
 
 
 @cache
-def _columns(model, vendor):
-    """Every concrete column but the primary key, with how its values are written."""
+def _columns(model, vendor, with_pk=False):
+    """Every concrete column, the primary key only `with_pk`, with how its values are written."""
     columns = []
     for field in model._meta.concrete_fields:
-        if field.primary_key:
+        if field.primary_key and not with_pk:
             continue
         convert, repeats = None, False
         if isinstance(field, models.DateTimeField):
@@ -48,6 +48,7 @@ def _columns(model, vendor):
 def insert_rows(model, rows, returning=None, skip_conflicts=False):
     """Insert `rows` (dicts by attname) into `model`'s table; auto_now columns get the time now.
 
+    Rows carry their primary keys where the caller reserved them (ids.py), or else none.
     With `returning` (an attname), return {that column's value: new id} for the inserted rows,
     so that callers match ids by a key of their own rather than by row order. `skip_conflicts`:
     a row that would break a unique constraint is left out (ON CONFLICT DO NOTHING), and so is
@@ -56,7 +57,7 @@ def insert_rows(model, rows, returning=None, skip_conflicts=False):
     if not rows:
         return {}
     quote = connection.ops.quote_name
-    columns = _columns(model, connection.vendor)
+    columns = _columns(model, connection.vendor, with_pk=model._meta.pk.attname in rows[0])
     now = timezone.now()
     names = ", ".join(quote(c.name) for c in columns)
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
