@@ -549,3 +549,22 @@ def test_a_statement_failing_in_a_new_issue_fails_the_whole_import(tmp_path, mon
     with pytest.raises(IntegrityError, match="date"):
         run("--jobs", 1, "--publish", *paths)
     assert snapshot() == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_the_search_index_merges_after_the_import_not_during_it(tmp_path, monkeypatch):
+    seen = []
+
+    def show(result):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW gin_pending_list_limit")
+            seen.append(cursor.fetchone()[0])
+
+    from articles.importing import ImportOptions, Source
+
+    sources = [Source.from_path(path) for path in generate(tmp_path, 1, 2, seed=4)]
+    pipeline.run_import(sources, ImportOptions(publish=True), progress=show)
+    assert seen == [f"{pipeline.UNLIMITED_PENDING_LIST}kB"] * 2
+    show(None)  # the import's transaction is over: so is its setting
+    assert seen[-1] == "4MB"

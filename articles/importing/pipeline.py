@@ -36,6 +36,7 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     loader = IssueLoader(options, user=user)
     with transaction.atomic():
         check_references_as_written()
+        leave_search_index_merge_to_vacuum()
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
         issues = (list(issue) for _date, issue in groupby(pages, key=lambda pair: pair[0].date))
         # Evaluated as each issue's turn comes, after the one before it is written.
@@ -91,6 +92,29 @@ def check_references_as_written():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+# PostgreSQL's largest pending list, in kB: in effect, no limit.
+UNLIMITED_PENDING_LIST = 2147483647
+
+
+def leave_search_index_merge_to_vacuum():
+    """On PostgreSQL, let the search index's pending list take all of the import's entries.
+
+    A GIN index first lists new entries unsorted, and merges them into its tree whenever the
+    list passes gin_pending_list_limit (4 MB: every 600 or so articles). The merging was half
+    of the index's cost, 0.5-0.7 s of server time per 4,845 articles (measured, merged in one
+    go or in 4 MB steps alike). With the limit lifted for this transaction only, the merge is
+    left to autovacuum after the commit: within its one-minute nap it analyzes a table that
+    gained a tenth of its rows, and its analyze and vacuum both merge the list. Until then the
+    new articles are found all the same, by reading the list: 95-125 ms a search after a year's
+    import (14,577 articles), against a few ms merged; autovacuum had merged it 50 s after. A
+    night's issue adds a few hundred kB to the list, which the next insert past 4 MB in any
+    other session merges, as before.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL gin_pending_list_limit = {UNLIMITED_PENDING_LIST}")
 
 
 def refresh_planner_statistics():
