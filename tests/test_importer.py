@@ -358,6 +358,11 @@ def test_a_second_process_imports_exactly_what_one_does(tmp_path):
     Section.objects.all().delete()
     run("--jobs", 2, "--publish", *paths, continued, rest)
     assert natural_records() == alone
+    Issue.objects.all().delete()
+    Author.objects.all().delete()
+    Section.objects.all().delete()
+    run("--jobs", 3, "--publish", *paths, continued, rest)  # two parsing processes, taking turns
+    assert natural_records() == alone
     assert "第二段说到一半。" in Article.objects.get(import_key="2024-01-03/5/1").body
 
 
@@ -568,3 +573,12 @@ def test_the_search_index_merges_after_the_import_not_during_it(tmp_path, monkey
     assert seen == [f"{pipeline.UNLIMITED_PENDING_LIST}kB"] * 2
     show(None)  # the import's transaction is over: so is its setting
     assert seen[-1] == "4MB"
+
+
+@pytest.mark.parametrize(("cores", "files", "jobs"), [(2, 16, 3), (8, 40, 3), (1, 40, 1), (2, 15, 1)])
+def test_a_run_of_pages_is_parsed_by_two_processes_where_there_are_two_cores(monkeypatch, cores, files, jobs):
+    from articles.management.commands.import_issue import Command
+
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert Command.jobs({"jobs": 0}, [object()] * files) == jobs
+    assert Command.jobs({"jobs": 2}, [object()] * files) == 2
