@@ -582,3 +582,49 @@ def test_a_run_of_pages_is_parsed_by_two_processes_where_there_are_two_cores(mon
     monkeypatch.setattr("os.cpu_count", lambda: cores)
     assert Command.jobs({"jobs": 0}, [object()] * files) == jobs
     assert Command.jobs({"jobs": 2}, [object()] * files) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one transaction at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_one_issue_at_once_take_turns_and_both_land(tmp_path):
+    """Each import reads once which issues and authors exist: the second must wait for the first
+    to commit, and then add its pages to the issue the first created."""
+    import threading
+
+    from articles.importing import ImportOptions, Source
+
+    first = generate(tmp_path / "first", 1, 2, seed=1)
+    second = generate(tmp_path / "second", 1, 4, seed=2)[2:]  # pages 3 and 4 of the same day
+    inside, release, failures = threading.Event(), threading.Event(), []
+
+    def hold(result):
+        inside.set()
+        release.wait(10)
+
+    def import_pages(paths, progress=None):
+        try:
+            pipeline.run_import(
+                [Source.from_path(p) for p in paths], ImportOptions(publish=True), progress=progress
+            )
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    one = threading.Thread(target=import_pages, args=(first, hold))
+    one.start()
+    assert inside.wait(10)
+    other = threading.Thread(target=import_pages, args=(second,))
+    other.start()
+    other.join(0.5)
+    assert other.is_alive()  # waiting for the first import's commit
+    release.set()
+    one.join(20)
+    other.join(20)
+    assert failures == []
+    assert sorted(Page.objects.filter(issue__date="2024-01-01").values_list("number", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]

@@ -227,7 +227,7 @@ class IssueLoader:
         released_at = self.now if self.options.publish else None
         created = self.is_new_issue(date)
         if created:
-            # An import of the same date in another transaction would make this insert fail.
+            # Imports take turns (pipeline.py): no other import can have added it since.
             pk = self.issue_ids[date] = self.ids.take(Issue, 1)[0]
             insert_rows(Issue, [{"id": pk, "date": date, "released_at": released_at}])
             issue = Issue(pk=pk, date=date, released_at=released_at)

@@ -35,6 +35,7 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     """
     loader = IssueLoader(options, user=user)
     with transaction.atomic():
+        one_import_at_a_time()
         check_references_as_written()
         leave_search_index_merge_to_vacuum()
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
@@ -78,6 +79,24 @@ def sent_without_waiting(new_issues):
         return nullcontext()
     connection.ensure_connection()
     return connection.connection.pipeline()
+
+
+# The key of the advisory lock imports take in turn: any number no other code uses.
+IMPORT_LOCK = 0x6E6577
+
+
+def one_import_at_a_time():
+    """On PostgreSQL, wait until any other import has committed, before reading anything.
+
+    An import reads once which issues, authors and columns exist, and writes the ones it lacks
+    without asking again (loader.py, people.py). Two at once would both create the same date's
+    issue or the same reporter, and the second would fail at the end; in turn, the second
+    finds what the first wrote and adds to it. Only imports wait: readers and editors do not.
+    (SQLite lets one transaction write at a time anyway.)
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 def check_references_as_written():
