@@ -242,3 +242,20 @@ def test_the_vector_of_nothing_is_empty():
     assert SearchDocument("", "", "").vector() == b"\0\0\0\0"
     if connection.vendor == "postgresql":
         assert read_back(SearchDocument("", "", "").vector()) == ""
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("５Ｇ基站，建成！", "记者\u3000黄雅婷", "第一段……\n\n第二段（完）"),
+        ("CAFE\u0301", "\u0301開頭", "ΟΔΟΣ\nΣ"),  # a combining mark and a final sigma at the breaks
+        ("\u1100", "\u1161", "ﬁ①ｶﾞ"),  # jamo that would join across a break; compatibility forms
+        ("", "", ""),
+    ],
+)
+def test_the_search_text_normalized_part_by_part_is_the_text_normalized(parts):
+    """The stored search text and the vector share one normalization of each part: the same as
+    normalizing the whole text, because a line break ends every composition and case context."""
+    document = SearchDocument(*parts)
+    assert document.normalized_text == normalize(document.text)
+    assert document.normalized_parts == tuple(normalize(part) for part in parts)

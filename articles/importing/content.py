@@ -6,7 +6,6 @@ from typing import NamedTuple
 from ..body import BodyBlock, blocks_text, join_body, render_blocks, split_body
 from ..models.article import summarize_text
 from ..search.document import SearchDocument
-from ..search.tokens import normalize
 from .fingerprint import fingerprint
 
 
@@ -51,7 +50,7 @@ def article_content(item):
         "body": body,
         "body_html": render_blocks(stored_blocks, images),
         "summary": summarize_text(text),
-        "search_text": normalize(document.text),
+        "search_text": document.normalized_text,
         "import_hash": fingerprint(
             kicker=item.kicker,
             headline=item.headline,

@@ -13,7 +13,7 @@ from django.db.models.functions import Cast
 
 from ..server_binding import server_binding_cursor
 from .document import SearchDocument, vectors_of
-from .tokens import bigrams, index_tokens, is_cjk, normalize
+from .tokens import bigrams, index_tokens, is_cjk
 
 
 class Matches(Func):
@@ -151,7 +151,7 @@ def reindex_articles(article_ids):
 
 def search_text_for(article, author_names):
     """The stored search text of an article (or anything with its fields) and its authors."""
-    return normalize(SearchDocument.for_article(article, author_names).text)
+    return SearchDocument.for_article(article, author_names).normalized_text
 
 
 def store_search_documents(articles_with_authors):

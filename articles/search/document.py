@@ -3,8 +3,10 @@ body (C). Built when the article, its bylines or its body change; never per requ
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..body import plain_text
+from .tokens import normalize
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,18 @@ class SearchDocument:
     def parts(self):
         """The three parts in the order their positions run, weighted A, B and C."""
         return self.headline, self.secondary, self.body
+
+    @cached_property
+    def normalized_parts(self):
+        """The parts as search reads them (tokens.normalize): made once, for the stored search
+        text and for the vector alike, where each used to normalize the whole text again."""
+        return tuple(normalize(part) for part in self.parts)
+
+    @property
+    def normalized_text(self):
+        """The stored search text: normalize(self.text), as no normalization reaches across a
+        line break."""
+        return "\n".join(self.normalized_parts)
 
     def vector(self):
         """The tsvector PostgreSQL stores for the document, in its binary form (binary_vector.py).

@@ -18,7 +18,6 @@ import struct
 import numpy as np
 
 from .binary_vector import MAX_LEXEME_BYTES, MAX_POSITION, MAX_POSITIONS, BinaryVector
-from .tokens import normalize
 
 # The weights A, B and C of the three parts, as PostgreSQL keeps them: in a position's top bits.
 WEIGHTS = np.array((3, 2, 1), dtype=np.uint16)
@@ -33,7 +32,7 @@ CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # tokens.CJ
 def search_vectors(documents):
     """BinaryVector of each SearchDocument, in order."""
     documents = list(documents)
-    parts = [normalize(part) for document in documents for part in document.parts]
+    parts = [part for document in documents for part in document.normalized_parts]
     # Parts joined by a space, which no token spans; ends[i] is where part i's space ends.
     text = " ".join(parts)
     ends = np.cumsum([len(part) + 1 for part in parts])
