@@ -422,21 +422,6 @@ def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
         assert cursor.fetchone()[0] == len(articles) > 5
 
 
-def test_insert_rows_skips_conflicts_only_when_asked():
-    """How the loader creates an issue that another import may have created first."""
-    from django.db import IntegrityError, transaction
-
-    from articles.importing.rows import insert_rows
-
-    day = datetime.date(2024, 5, 1)
-    first = insert_rows(Issue, [{"date": day}], returning="date", skip_conflicts=True)
-    assert list(first.values()) == [Issue.objects.get(date=day).pk]
-    assert insert_rows(Issue, [{"date": day}], returning="date", skip_conflicts=True) == {}
-    with pytest.raises(IntegrityError), transaction.atomic():
-        insert_rows(Issue, [{"date": day}], returning="date")
-    assert Issue.objects.count() == 1
-
-
 def test_insert_rows_converts_each_time_stamp_of_its_own():
     """Time stamps are converted once per value: rows with different times keep their own."""
     from django.utils import timezone

@@ -45,27 +45,20 @@ def _columns(model, vendor, with_pk=False):
     return columns
 
 
-def insert_rows(model, rows, returning=None, skip_conflicts=False):
+def insert_rows(model, rows):
     """Insert `rows` (dicts by attname) into `model`'s table; auto_now columns get the time now.
 
-    Rows carry their primary keys where the caller reserved them (ids.py), or else none.
-    With `returning` (an attname), return {that column's value: new id} for the inserted rows,
-    so that callers match ids by a key of their own rather than by row order. `skip_conflicts`:
-    a row that would break a unique constraint is left out (ON CONFLICT DO NOTHING), and so is
-    its id.
+    Rows carry their primary keys where the caller reserved them (ids.py), or else none: nothing
+    is read back, so that on PostgreSQL the statement need not wait for its answer (pipeline.py).
     """
     if not rows:
-        return {}
+        return
     quote = connection.ops.quote_name
     columns = _columns(model, connection.vendor, with_pk=model._meta.pk.attname in rows[0])
     now = timezone.now()
     names = ", ".join(quote(c.name) for c in columns)
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     table = quote(model._meta.db_table)
-    suffix = " ON CONFLICT DO NOTHING" if skip_conflicts else ""
-    if returning:
-        key = model._meta.get_field(returning).column
-        suffix += f" RETURNING {quote(key)}, {quote(model._meta.pk.column)}"
     matrix = []  # one list of values per column
     for c in columns:
         values = [now] * len(rows) if c.stamped else [row.get(c.attname, c.default) for row in rows]
@@ -79,16 +72,12 @@ def insert_rows(model, rows, returning=None, skip_conflicts=False):
         # %b sends each array in binary: no escaping of every element here, no parsing there.
         arrays = ", ".join(f"%b::{c.array_type}" for c in columns)
         with server_binding_cursor() as cursor:
-            cursor.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){suffix}", matrix)
-            return dict(cursor.fetchall()) if returning else {}
+            cursor.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})", matrix)
+        return
     with connection.cursor() as cursor:
-        ids = {}
         batch = max(1, connection.features.max_query_params // len(columns))
         for start in range(0, len(rows), batch):
             count = len(rows[start : start + batch])
             params = [values[i] for i in range(start, start + count) for values in matrix]
             values_sql = ", ".join([placeholders] * count)
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {values_sql}{suffix}", params)
-            if returning:
-                ids.update(cursor.fetchall())
-        return ids
+            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {values_sql}", params)
