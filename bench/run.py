@@ -122,6 +122,10 @@ def measure_import(label, database_url, paths, others=(), discard=None):
     }
 
 
+def remove_sqlite_file(database_url):
+    Path(database_url.removeprefix("sqlite:///")).unlink()
+
+
 def import_once(label, database_url, paths):
     env = django_env(database_url)
     run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
@@ -341,8 +345,7 @@ def main():
         sqlite_url = f"sqlite:///{work / 'bench.sqlite3'}"
         log("importing into SQLite")
         others = [f"sqlite:///{work / f'import-{n}.sqlite3'}" for n in range(2, import_runs + 1)]
-        discard = lambda url: Path(url.removeprefix("sqlite:///")).unlink()  # noqa: E731
-        figures.update(measure_import("sqlite", sqlite_url, paths, others, discard))
+        figures.update(measure_import("sqlite", sqlite_url, paths, others, remove_sqlite_file))
         log("photo renditions")
         figures.update({f"renditions_{k}": v for k, v in probe("renditions", sqlite_url).items()})
         log("HTTP: gunicorn x2 sync workers, wrk, interleaved against the floor")

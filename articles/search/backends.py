@@ -149,31 +149,25 @@ def reindex_articles(article_ids):
     store_search_documents([(a, [b.author.name for b in a.bylines.all()]) for a in articles])
 
 
-def search_text_for(article, author_names):
-    """The stored search text of an article (or anything with its fields) and its authors."""
-    return SearchDocument.for_article(article, author_names).normalized_text
-
-
 def store_search_documents(articles_with_authors):
-    """Write the search text and vector of each (article, author names) pair: two UPDATEs in all."""
+    """Write the search text and vector of each (article, author names) pair: two UPDATEs in all,
+    from one SearchDocument each, whose parts are normalized once for both."""
     from ..models import Article
 
     pairs = list(articles_with_authors)
+    documents = {}
     for article, names in pairs:
-        article.search_text = search_text_for(article, names)
+        documents[article.pk] = document = SearchDocument.for_article(article, names)
+        article.search_text = document.normalized_text
     if pairs:
         Article.objects.bulk_update([article for article, _ in pairs], ["search_text"])
-    store_search_vectors(pairs)
+    store_search_vectors(documents)
 
 
-def store_search_vectors(articles_with_authors):
-    """On PostgreSQL, the weighted vectors of these articles in one UPDATE; nothing elsewhere."""
-    if connection.vendor != "postgresql":
-        return
-    documents = {
-        article.pk: SearchDocument.for_article(article, names) for article, names in articles_with_authors
-    }
-    if not documents:
+def store_search_vectors(documents):
+    """On PostgreSQL, the weighted vectors of these {article id: SearchDocument} in one UPDATE;
+    nothing elsewhere."""
+    if connection.vendor != "postgresql" or not documents:
         return
     with server_binding_cursor() as cursor:
         cursor.execute(
