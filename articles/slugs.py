@@ -58,11 +58,9 @@ def first_free(base, taken):
     return slug
 
 
-def unique_slug_for(instance, text, queryset=None, base=None):
-    """A pinyin slug for `instance` that no other row of `queryset` (default: all rows) uses.
-
-    `base`: the text's pinyin_slug(text, BASE_LENGTH), where the caller has it already."""
-    base = base or pinyin_slug(text, BASE_LENGTH)
+def unique_slug_for(instance, text, queryset=None):
+    """A pinyin slug for `instance` that no other row of `queryset` (default: all rows) uses."""
+    base = pinyin_slug(text, BASE_LENGTH)
     if queryset is None:
         queryset = type(instance)._default_manager.all()
     taken = set(queryset.filter(slug__startswith=base).exclude(pk=instance.pk).values_list("slug", flat=True))

@@ -30,8 +30,9 @@ def dry_run(sources, options):
 def run_import(sources, options, user=None, progress=None, jobs=1):
     """Import every source or none. `progress(page_result)` is called after each page.
 
-    With `jobs` > 1, files are parsed and their articles' text prepared in a child process while
-    this one writes (see prepare.py); the database work stays here, in one transaction.
+    With `jobs` > 1, files are parsed and their articles' text prepared in `jobs` - 1 child
+    processes while this one writes (see prepare.py); the database work stays here, in one
+    transaction.
     """
     loader = IssueLoader(options, user=user)
     with transaction.atomic():

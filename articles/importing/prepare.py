@@ -1,6 +1,6 @@
 """Reading, parsing and computing each article's stored text, ahead of the loader, on another core.
 
-Everything here is pure (bytes in, dataclasses and dicts out), so a child process can do it
+Everything here is pure (bytes in, dataclasses and dicts out), so child processes can do it
 while the main process writes the previous issue, and the two halves overlap instead of adding
 up (less than fully: results are pickled across, and two vCPUs may share a core). Pages come
 back in the order given, and at most WINDOW of them are in flight, so memory does not grow with
@@ -60,8 +60,8 @@ def prepare_page(name, data, options, index):
 
 
 def prepared_pages(sources, options, with_vectors, jobs):
-    """(page, {id(article): (fields, vector)}, slug bases) per source, in order; `jobs` > 1 uses a
-    child process.
+    """(page, {id(article): (fields, vector)}, slug bases) per source, in order; `jobs` > 1 uses
+    `jobs` - 1 child processes, each taking the next chunk.
 
     The fields are those of the article as printed on its page: the loader recomputes an article
     that stitching has since joined with its continuation.
