@@ -131,6 +131,14 @@ def test_vectors_made_together_are_those_made_alone():
     assert search_vectors([]) == []  # a chunk of pages without articles
 
 
+def test_vectors_of_more_documents_than_a_batch_holds(monkeypatch):
+    """The document's number takes 16 bits of a token's sort key: past that, batches."""
+    from articles.search import vectors
+
+    monkeypatch.setattr(vectors, "DOCUMENTS_PER_BATCH", 3)
+    assert search_vectors(DOCUMENTS) == [document.vector() for document in DOCUMENTS]
+
+
 def test_a_word_too_long_to_index_is_left_out():
     """PostgreSQL refuses a lexeme over 2047 bytes: the rest of the article is still indexed."""
     document = SearchDocument("标题", "", "x" * 3000 + " 正文")

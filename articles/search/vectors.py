@@ -22,9 +22,13 @@ from .binary_vector import MAX_LEXEME_BYTES, MAX_POSITION, MAX_POSITIONS, Binary
 # The weights A, B and C of the three parts, as PostgreSQL keeps them: in a position's top bits.
 WEIGHTS = np.array((3, 2, 1), dtype=np.uint16)
 PARTS = len(WEIGHTS)
-# A CJK lexeme as one integer, which sorts as the lexemes' bytes do: the document, then the first
-# character, then the second (0 for a character standing alone, which sorts before its pairs).
-DOCUMENT_SHIFT, FIRST_SHIFT, CHARACTER_BITS = 42, 21, 0x1FFFFF
+# A CJK token as one 64-bit integer, 16 bits each: its document, first character, second
+# character (0 for one standing alone, which sorts before its pairs) and position word (the
+# position above the weight). Sorted, lexemes come in the order of their bytes, each with its
+# positions ascending: a plain sort, three times faster than the stable argsort it replaces.
+# The CJK ranges are all below U+10000.
+DOCUMENT_SHIFT, FIRST_SHIFT, SECOND_SHIFT, FIELD_BITS = 48, 32, 16, 0xFFFF
+DOCUMENTS_PER_BATCH = 1 << 16
 LATIN_WORD = re.compile("[a-z0-9]+")
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # tokens.CJK as numbers
 
@@ -32,6 +36,12 @@ CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # tokens.CJ
 def search_vectors(documents):
     """BinaryVector of each SearchDocument, in order."""
     documents = list(documents)
+    if len(documents) > DOCUMENTS_PER_BATCH:
+        return [
+            vector
+            for start in range(0, len(documents), DOCUMENTS_PER_BATCH)
+            for vector in search_vectors(documents[start : start + DOCUMENTS_PER_BATCH])
+        ]
     parts = [part for document in documents for part in document.normalized_parts]
     # Parts joined by a space, which no token spans; ends[i] is where part i's space ends.
     text = " ".join(parts)
@@ -110,13 +120,17 @@ def _cjk_entries(tokens, points, documents):
     if not len(starts):
         return [b""] * documents, [0] * documents
     second = np.where(is_pair, points[np.minimum(starts + 1, len(points) - 1)], 0)
+    position, weight = words & 0x3FFF, words >> 14
     keys = (
         document.astype(np.uint64) << np.uint64(DOCUMENT_SHIFT)
         | points[starts].astype(np.uint64) << np.uint64(FIRST_SHIFT)
-        | second.astype(np.uint64)
+        | second.astype(np.uint64) << np.uint64(SECOND_SHIFT)
+        | (position << 2 | weight).astype(np.uint64)
     )
-    order = np.argsort(keys, kind="stable")  # stable: each lexeme's positions stay ascending
-    keys, words = keys[order], words[order]
+    keys.sort()
+    low = (keys & np.uint64(FIELD_BITS)).astype(np.uint16)
+    words = low >> 2 | (low & 3) << 14
+    keys >>= np.uint64(SECOND_SHIFT)  # each token's lexeme, with its document
     new = np.ones(len(keys), dtype=bool)
     np.not_equal(keys[1:], keys[:-1], out=new[1:])
     firsts = np.flatnonzero(new)
@@ -124,8 +138,8 @@ def _cjk_entries(tokens, points, documents):
     rank = np.arange(len(keys)) - firsts[lexeme]  # its place among the lexeme's positions
     lexemes = keys[firsts]
     counts = np.minimum(np.diff(np.append(firsts, len(keys))), MAX_POSITIONS)
-    first_char = (lexemes >> np.uint64(FIRST_SHIFT) & np.uint64(CHARACTER_BITS)).astype(np.uint32)
-    second_char = (lexemes & np.uint64(CHARACTER_BITS)).astype(np.uint32)
+    first_char = (lexemes >> np.uint64(FIRST_SHIFT - SECOND_SHIFT) & np.uint64(FIELD_BITS)).astype(np.uint32)
+    second_char = (lexemes & np.uint64(FIELD_BITS)).astype(np.uint32)
     paired = second_char > 0
     lexeme_bytes = np.where(paired, 6, 3)
     sizes = lexeme_bytes + 3 + 2 * counts
@@ -138,7 +152,7 @@ def _cjk_entries(tokens, points, documents):
     kept = rank < MAX_POSITIONS
     lexeme = lexeme[kept]
     _put_uint16(out, offsets[lexeme] + lexeme_bytes[lexeme] + 3 + 2 * rank[kept], words[kept])
-    of_document = (lexemes >> np.uint64(DOCUMENT_SHIFT)).astype(np.int64)
+    of_document = (lexemes >> np.uint64(DOCUMENT_SHIFT - SECOND_SHIFT)).astype(np.int64)
     bounds = np.zeros(documents + 1, dtype=np.int64)
     np.cumsum(np.bincount(of_document, weights=sizes, minlength=documents).astype(np.int64), out=bounds[1:])
     data, bounds = out.tobytes(), bounds.tolist()
