@@ -83,6 +83,27 @@ def join_body(blocks):
     return "\n\n".join(parts)
 
 
+def reads_back_unchanged(blocks):
+    """Whether split_body(join_body(blocks)) == blocks, known without writing and splitting the
+    markup: no text the markup would change (a line break, surrounding whitespace, a "#" or an
+    image mark at a paragraph's start, an empty block), and image numbers in ASCII digits."""
+    for block in blocks:
+        text = block.text
+        if block.kind == "image":
+            if not (text.isascii() and text.isdigit()):
+                return False
+        elif block.kind not in ("paragraph", "subhead") or (
+            not text
+            or text != text.strip()
+            or "\n" in text
+            or "\r" in text
+            or text.startswith("#")
+            or (block.kind == "paragraph" and IMAGE_PLACEHOLDER.match(text))
+        ):
+            return False
+    return True
+
+
 def render_figure(image):
     """A <figure> for an image; an image whose file has not arrived shows only its caption.
 

@@ -3,8 +3,11 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
+from articles.body import BodyBlock, join_body, reads_back_unchanged, split_body
 from articles.models import Article, Author, Issue, Section, Status
 from articles.slugs import syllables
 
@@ -104,6 +107,64 @@ class TestBodyRendering:
     def test_summary_defaults_to_the_opening(self):
         article = ArticleFactory(body="开头一句。\n\n第二段。")
         assert article.summary == "开头一句。"
+
+
+# Texts made of what the markup gives meaning to (line breaks, whitespace, "##", an image mark)
+# and of ordinary text.
+MARKUP_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "甲",
+            "乙。",
+            " ",
+            "\u3000",
+            "\t",
+            "\n",
+            "\r",
+            "#",
+            "##",
+            "[[图1]]",
+            "[[图",
+            "1",
+            "１",
+            "²",
+            "]]",
+            "x",
+        ]
+    ),
+    max_size=6,
+).map("".join)
+BLOCKS = st.lists(
+    st.builds(BodyBlock, st.sampled_from(["paragraph", "subhead", "image", "quote"]), MARKUP_TEXT), max_size=5
+)
+
+
+class TestBodyReadsBack:
+    """The importer skips re-splitting the markup it wrote where reads_back_unchanged() says so."""
+
+    @settings(max_examples=1000, deadline=None)
+    @given(BLOCKS)
+    def test_blocks_said_to_read_back_unchanged_do(self, blocks):
+        if reads_back_unchanged(blocks):
+            assert split_body(join_body(blocks)) == blocks
+
+    @pytest.mark.parametrize(
+        ("blocks", "unchanged"),
+        [
+            (
+                [BodyBlock("paragraph", "第一段。"), BodyBlock("subhead", "小标题"), BodyBlock("image", "2")],
+                True,
+            ),
+            ([BodyBlock("paragraph", "第一段\n接着。")], False),  # joined into one line
+            ([BodyBlock("paragraph", "\u3000首行缩进。")], False),  # the indent is stripped
+            ([BodyBlock("paragraph", "## 不是小标题")], False),  # reads back as a subhead
+            ([BodyBlock("paragraph", "[[图1]]")], False),  # reads back as a photo
+            ([BodyBlock("subhead", "")], False),
+        ],
+    )
+    def test_what_the_markup_would_change_is_seen(self, blocks, unchanged):
+        assert reads_back_unchanged(blocks) is unchanged
+        assert (split_body(join_body(blocks)) == blocks) is unchanged
 
 
 class TestSlugs:
