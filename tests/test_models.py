@@ -193,6 +193,27 @@ class TestSlugs:
         # Heteronyms (重/长/行/乐/单) are read by word: caching per word must keep pypinyin's reading.
         assert syllables(text) == lazy_pinyin(text, style=Style.NORMAL)
 
+    @settings(max_examples=500, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["重庆", "银行", "长江", "行长", "音乐", "快乐", "单于", "中华人民共和国", "长", "行", "了"]
+                + ["黄雅婷", "〇", "㐀", "\U00020000", "豈", "5G", "ABC", " ", "：", "，", "-", "é"]
+            ),
+            max_size=8,
+        ).map("".join)
+    )
+    def test_words_are_pypinyins_own(self, text):
+        """The segmenter in slugs.py cuts text where pypinyin's does: phrases (with heteronyms)
+        run into each other, Han characters of every range, and other text between."""
+        from pypinyin.seg.simpleseg import seg
+
+        from articles.slugs import pinyin
+
+        _, segment = pinyin()
+        assert segment(text) == [word for word in seg(text) if word]
+        assert syllables(text) == lazy_pinyin(text, style=Style.NORMAL)
+
     def test_section_slug(self):
         assert Section.objects.create(name="基层宣讲台").slug == "ji-ceng-xuan-jiang-tai"
 
