@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article, Status
+from articles.models import Article, Author, Section, Status
 
 from .factories import (
     ArticleFactory,
@@ -156,9 +156,10 @@ def test_reimport_invalidates(client, seed, tmp_path):
     assert hit is None and "让发展动能加快转换" in body
 
 
-def test_an_import_bumps_the_lists_but_not_tags_of_articles_it_creates(tmp_path):
-    """A new article cannot be on a cached page yet; a tag kept per new article would only fill
-    the shared cache (thousands a year, kept without expiry)."""
+def test_an_import_bumps_the_lists_but_not_tags_of_rows_it_creates(tmp_path):
+    """A new article, author or column cannot be on a cached page yet; a tag kept for each would
+    only fill the shared cache (thousands a year, kept without expiry). An author credited
+    before has a page that now lists more."""
     import io
     from pathlib import Path
 
@@ -166,14 +167,17 @@ def test_an_import_bumps_the_lists_but_not_tags_of_articles_it_creates(tmp_path)
 
     from articles.caching.store import current_versions
 
+    credited_before = AuthorFactory(name="黄雅婷")
     seed = Path(__file__).resolve().parent.parent / "fixtures/000_0c9a10115951d5fb.txt"
     call_command("import_issue", str(seed), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
     first, second = Article.objects.order_by("position")
-    versions = current_versions(
-        [f"article:{first.pk}", f"article:{second.pk}", f"issue:{first.page.issue_id}"]
-    )
-    assert versions[f"article:{first.pk}"] == versions[f"article:{second.pk}"] == 0
+    new_author = Author.objects.get(name="王薇")
+    column = Section.objects.get(name="基层宣讲台")
+    tags = [f"article:{first.pk}", f"article:{second.pk}", f"author:{new_author.pk}", f"section:{column.pk}"]
+    versions = current_versions([*tags, f"issue:{first.page.issue_id}", f"author:{credited_before.pk}"])
+    assert [versions[tag] for tag in tags] == [0, 0, 0, 0]
     assert versions[f"issue:{first.page.issue_id}"] > 0
+    assert versions[f"author:{credited_before.pk}"] > 0
 
 
 def wsgi_get(path, **headers):

@@ -162,14 +162,14 @@ class IssueLoader:
             if not created and warnings != page.import_warnings:
                 Page.objects.filter(pk=page.pk).update(import_warnings=warnings)
         if ids:
-            # What these pages show is known here: no need to look it up again. An article new
-            # in this transaction cannot be on a cached page: only the lists that will show it.
+            # What these pages show is known here: no need to look it up again. An article,
+            # author or column new in this transaction cannot be on a cached page: only the
+            # lists that will show it.
             invalidate(
                 ANY_ARTICLE,
                 f"issue:{issue.pk}",
                 *(f"article:{pk}" for key, pk in ids.items() if key in existing),
-                *(f"author:{pk}" for pk in authors.values()),
-                *(f"section:{pk}" for pk in sections.values()),
+                *self.contributors.cached_tags(authors.values(), sections.values()),
             )
         self.report.pages.extend(results)
         self.report.authors_created = self.contributors.authors_created

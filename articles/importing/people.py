@@ -40,6 +40,8 @@ class Known:
         for name, pk, slug in model.objects.order_by("-pk").values_list("name", "pk", "slug"):
             self.ids[name], self.slugs[name] = pk, slug
             self.taken.add(slug)
+        # Rows made by this import are in no cached page: the transaction has not committed.
+        self.existing = set(self.ids.values())
 
     def ids_for(self, names, slug_bases, ids):
         """{name: id} for every name; new ones are written with free slugs after their bases.
@@ -79,6 +81,13 @@ class Contributors:
         if name not in self.urls:
             self.urls[name] = author_url(self._authors.slugs[name])
         return byline_entry(self._authors.ids[name], name, credit.role, self.urls[name])
+
+    def cached_tags(self, author_ids, section_ids):
+        """The page-cache tags of those authors and columns that existed before this import."""
+        return [
+            *(f"author:{pk}" for pk in author_ids if pk in self._authors.existing),
+            *(f"section:{pk}" for pk in section_ids if pk in self._sections.existing),
+        ]
 
     def sections_for(self, names, slug_bases):
         """{name: section id} for every column label, creating those the database does not have."""
