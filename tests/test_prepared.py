@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article, Status
-from articles.views.article import ARTICLE, article_query
+from articles.views.article import ARTICLE, RELATED, article_query, related_query
 from articles.views.prepared import PreparedQuery
 
 from .factories import ArticleFactory, IssueFactory, PageFactory, SectionFactory
@@ -81,3 +81,33 @@ def test_several_rows_are_an_error_not_a_guess():
     with pytest.raises(Article.MultipleObjectsReturned):
         query.get(headline="同名")
     assert query.get(headline="另一个") is None
+
+
+def test_related_articles_are_those_the_queryset_finds_in_order_in_one_query(django_assert_num_queries):
+    article = ArticleFactory(tags=["养老", "民生", "社区"])
+    ArticleFactory(headline="三个相同", tags=["养老", "民生", "社区"])
+    ArticleFactory(headline="一个相同", tags=["社区"])
+    ArticleFactory(headline="两个相同", tags=["养老", "民生"])
+    ArticleFactory(headline="无关", tags=["体育"])
+    ArticleFactory(headline="草稿", tags=["养老", "民生", "社区"], status=Status.DRAFT, publish_at=None)
+    now = timezone.now()
+    expected = list(related_query(now, article.pk))
+    assert [a.headline for a in expected] == ["三个相同", "两个相同", "一个相同"]
+    RELATED.all(now=now, pk=article.pk)  # compiled by now, if it was not already
+    with django_assert_num_queries(1):
+        found = RELATED.all(now=now, pk=article.pk)
+        # What the template reads: the headline and the URL, with its page and issue.
+        assert [(a.headline, a.get_absolute_url()) for a in found] == [
+            (a.headline, a.get_absolute_url()) for a in expected
+        ]
+    other = ArticleFactory(tags=["体育"])
+    assert [a.headline for a in RELATED.all(now=now, pk=other.pk)] == ["无关"]
+
+
+def test_a_related_article_appears_when_it_is_published_not_when_compiled():
+    at = timezone.now() + datetime.timedelta(hours=2)
+    article = ArticleFactory(tags=["养老"])
+    ArticleFactory(headline="定时", tags=["养老"], publish_at=at)
+    assert RELATED.all(now=timezone.now(), pk=article.pk) == []
+    with time_machine.travel(at + datetime.timedelta(minutes=1)):
+        assert [a.headline for a in RELATED.all(now=timezone.now(), pk=article.pk)] == ["定时"]

@@ -40,6 +40,32 @@ ARTICLE = PreparedQuery(
 )
 
 
+def related_query(now, pk):
+    """Published articles sharing the most tags with article `pk`, in one query.
+
+    Candidates are found from the tag side (the tagged-item index), so the cost follows how
+    often the article's tags are used, not how many articles the paper has.
+    """
+    tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+    its_tags = tagged.filter(object_id=pk).values("tag_id")
+    sharing = tagged.filter(tag_id__in=its_tags).exclude(object_id=pk)
+    candidates = sharing.values("object_id").annotate(shared=Count("id")).order_by("-shared", "-object_id")
+    shared = sharing.filter(object_id=OuterRef("pk")).values("object_id").annotate(n=Count("id")).values("n")
+    return (
+        published_articles(now=now)
+        .filter(pk__in=Subquery(candidates.values("object_id")[:RELATED_CANDIDATES]))
+        .annotate(shared=Subquery(shared))
+        .order_by("-shared", "-publish_at")[:RELATED_COUNT]
+    )
+
+
+# Compiled once per process too: building it made a tagged article's uncached page four times as
+# slow as an untagged one's (13 against 3.4 ms), for a query the database answers in 1 ms.
+RELATED = PreparedQuery(
+    Article, related_query, now=datetime.datetime(1901, 1, 1, 0, 0, 2, tzinfo=datetime.UTC), pk=2_101_234_567
+)
+
+
 class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     """/YYYY/MM/DD/<page>/<slug>/: one article, with its neighbours in the issue.
 
@@ -73,28 +99,11 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         return context
 
     def related(self, article):
-        """Published articles sharing the most tags with this one, in one query; none untagged.
-
-        Candidates are found from the tag side (the tagged-item index), so the cost follows how
-        often the article's tags are used, not how many articles the paper has.
-        """
-        if not article.display["tags"]:  # most imported articles have no tags yet
+        """Published articles sharing the most tags with this one (related_query()); none for an
+        untagged article, which most imported articles are until an editor tags them."""
+        if not article.display["tags"]:
             return []
-        tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
-        its_tags = tagged.filter(object_id=article.pk).values("tag_id")
-        sharing = tagged.filter(tag_id__in=its_tags).exclude(object_id=article.pk)
-        candidates = (
-            sharing.values("object_id").annotate(shared=Count("id")).order_by("-shared", "-object_id")
-        )
-        shared = (
-            sharing.filter(object_id=OuterRef("pk")).values("object_id").annotate(n=Count("id")).values("n")
-        )
-        return list(
-            published_articles()
-            .filter(pk__in=Subquery(candidates.values("object_id")[:RELATED_CANDIDATES]))
-            .annotate(shared=Subquery(shared))
-            .order_by("-shared", "-publish_at")[:RELATED_COUNT]
-        )
+        return RELATED.all(now=timezone.now(), pk=article.pk)
 
     def get_cache_tags(self):
         return article_tags(self.object)

@@ -21,10 +21,10 @@ PAGE_IMPORT_COLUMNS = tuple(f"page__{name}" for name in PAGE_IMPORT_FIELDS)
 NEVER_SHOWN = ("body", "search_text", "search_vector", "import_hash", *PAGE_IMPORT_COLUMNS)
 
 
-def published_articles():
+def published_articles(now=None):
     """The published articles with what a card shows: page, issue, section, and the display that
     holds their bylines (articles/display.py). The body's HTML stays in the database too."""
-    cards = Article.objects.published().select_related("page__issue", "section")
+    cards = Article.objects.published(now=now).select_related("page__issue", "section")
     return cards.defer(*NEVER_SHOWN, "body_html")
 
 
