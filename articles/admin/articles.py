@@ -5,17 +5,19 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
 from .. import workflow
 from ..models import Article, Byline, Correction, Image, PublicationEvent, Status
+from ..permissions import can_publish, visible_articles
 from ..preview import make_token
 from .forms import ArticleForm
 from .images import ImageInline
-from .revisions import compare_view, history_rows
-from .roles import can_publish, is_reporter_only, may_edit
+from .parts import ArticlePartInline, DeskOnlyAdmin
+from .revisions import WORKFLOW_FIELDS, compare_view, history_rows, keep_workflow, workflow_kept
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
     fields = ("order", "author", "role")
     autocomplete_fields = ("author",)
@@ -23,7 +25,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "署名（按“顺序”从小到大排列）"
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(ArticlePartInline, admin.TabularInline):
     model = Correction
     fields = ("created_at", "note", "created_by")
     readonly_fields = ("created_at", "note", "created_by")
@@ -34,7 +36,7 @@ class CorrectionInline(admin.TabularInline):
         return False
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ArticlePartInline, admin.TabularInline):
     model = PublicationEvent
     fields = ("action", "user", "at", "publish_at")
     readonly_fields = fields
@@ -50,7 +52,9 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
+class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, VersionAdmin):
+    """Every permission question goes to articles/permissions.py, with the article in question."""
+
     form = ArticleForm
     list_display = ("headline", "issue_date", "page_label", "section", "status", "publish_at", "author_names")
     list_filter = ("status", "page__issue__date", "section")
@@ -88,9 +92,7 @@ class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
-        if is_reporter_only(request.user):
-            queryset = queryset.filter(bylines__author__user=request.user).distinct()
-        return queryset
+        return visible_articles(request.user, queryset)
 
     def get_urls(self):
         return [
@@ -104,8 +106,14 @@ class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring an old revision is a deliberate overwrite: the edit-conflict check stands aside.
+        # It brings back what was written, never whether or when the article is public: that
+        # stays as it is now, and changes only through the recorded workflow.
         request.restoring_revision = True
-        return super().revision_view(request, object_id, version_id, extra_context)
+        with workflow_kept(object_id):
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        return keep_workflow(super().get_object(request, object_id, from_field))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -119,17 +127,15 @@ class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
 
     # -- permissions ----------------------------------------------------------------------------
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or may_edit(request.user, obj))
-
     def has_publish_permission(self, request):
         return can_publish(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if is_reporter_only(request.user):
+        if not can_publish(request.user):
             fields += ["status", "publish_at", "page", "position", "slug"]
+        elif getattr(request, "restoring_revision", False):
+            fields += WORKFLOW_FIELDS
         return fields
 
     # -- list columns ---------------------------------------------------------------------------
@@ -194,7 +200,7 @@ class ArticleAdmin(ConcurrentModelAdmin, VersionAdmin):
 
 
 @admin.register(Byline)
-class BylineAdmin(admin.ModelAdmin):
+class BylineAdmin(DeskOnlyAdmin):
     list_display = ("article", "author", "role", "order")
     list_select_related = ("article", "author")
     list_filter = ("role",)
@@ -203,7 +209,7 @@ class BylineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(DeskOnlyAdmin):
     list_display = ("__str__", "article", "credit", "has_file", "width", "height", "format")
     list_select_related = ("article",)
     search_fields = ("caption", "credit", "article__headline")
@@ -215,7 +221,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicationEvent)
-class PublicationEventAdmin(admin.ModelAdmin):
+class PublicationEventAdmin(DeskOnlyAdmin):
     list_display = ("at", "action", "user", "article", "issue", "publish_at")
     list_select_related = ("user", "article", "issue")
     list_filter = ("action",)
@@ -232,7 +238,7 @@ class PublicationEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(DeskOnlyAdmin):
     list_display = ("created_at", "article", "note", "created_by")
     list_select_related = ("article", "created_by")
     search_fields = ("note", "article__headline")

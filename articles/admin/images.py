@@ -4,6 +4,7 @@ from django.utils.html import format_html
 
 from ..models import Image
 from ..uploads import PhotoField
+from .parts import ArticlePartInline
 
 
 class ImageForm(forms.ModelForm):
@@ -20,7 +21,7 @@ class ImageForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ImageInline(admin.StackedInline):
+class ImageInline(ArticlePartInline, admin.StackedInline):
     model = Image
     form = ImageForm
     fields = ("order", "thumbnail", "file", "caption", "credit", "credit_author", "alt_text", "size_note")

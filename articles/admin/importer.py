@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 
 from ..importing import ImportFailed, ImportOptions, Source, dry_run, run_import
 from ..parsing import page_to_dict
-from .roles import can_publish
+from ..permissions import can_publish
 
 SESSION_KEY = "articles_pending_import"
 MAX_FILES = 40

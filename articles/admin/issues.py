@@ -8,9 +8,9 @@ from django.utils.html import format_html
 
 from .. import workflow
 from ..models import Issue, Page
+from ..permissions import can_publish
 from .importer import import_view
 from .overview import issue_overview
-from .roles import can_publish
 
 
 class PageInline(admin.TabularInline):

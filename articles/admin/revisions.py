@@ -4,10 +4,14 @@ django-reversion keeps a revision at every admin save (and a restore is saved as
 this module compares their stored fields.
 """
 
+import contextvars
 import difflib
+from contextlib import contextmanager
 
 import reversion
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,13 +23,49 @@ from ..models import Article, Byline, Image
 
 # Revisions keep what editors write; derived data is rebuilt on save, and the version number
 # must not travel back with a restore (it would make the restore look like a stale save).
+UNVERSIONED = ("version", "body_html", "search_text", "search_vector", "import_hash", "display")
 reversion.register(Byline)
 reversion.register(Image, exclude=("width", "height", "format"))
-reversion.register(
-    Article,
-    exclude=("version", "body_html", "search_text", "search_vector", "import_hash", "display"),
-    follow=("bylines", "images"),
-)
+reversion.register(Article, exclude=UNVERSIONED, follow=("bylines", "images"))
+
+# A restore in the admin brings text back, never whether or when the article is public: that
+# changes only through the recorded workflow, for those who may publish.
+WORKFLOW_FIELDS = ["status", "publish_at"]
+
+_kept_workflow = contextvars.ContextVar("kept_workflow", default=None)
+
+
+@contextmanager
+def workflow_kept(article_id):
+    """While a revision of this article is restored, every save of it keeps its stored status and
+    publish time: the restore's own and the form's after it."""
+    stored = (
+        Article.objects.filter(pk=article_id).values(*WORKFLOW_FIELDS).first()
+        if str(article_id).isdigit()
+        else None
+    )
+    token = _kept_workflow.set((int(article_id), stored) if stored else None)
+    try:
+        yield
+    finally:
+        _kept_workflow.reset(token)
+
+
+@receiver(pre_save, sender=Article)
+def keep_workflow_while_restoring(sender, instance, **kwargs):
+    keep_workflow(instance)
+
+
+def keep_workflow(article):
+    """Put back the stored status and publish time on an article being restored. Also for the
+    form's object: viewing a revision reverts it with signals muted, and the form (and the
+    permission to change it) must see the article as public or not as it really is."""
+    kept = _kept_workflow.get()
+    if article is not None and kept and kept[0] == article.pk:
+        for name, value in kept[1].items():
+            setattr(article, name, value)
+    return article
+
 
 COMPARED = (
     "kicker",

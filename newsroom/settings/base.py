@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -19,7 +20,17 @@ INSTALLED_APPS = [
     "reversion",
     "concurrency",
     "imagekit",
+    "rules",
+    "axes",
     "articles",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    # Object permissions: who may see and change which article (articles/permissions.py).
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 MIDDLEWARE = [
@@ -33,6 +44,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out login with its own page (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -118,3 +131,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # The newspaper's name, shown in page titles, feeds and structured data.
 NEWSROOM_PUBLISHER = os.environ.get("NEWSROOM_PUBLISHER", "武进日报")
+
+# Login throttling (django-axes): after this many wrong passwords for one account from one
+# address, that pair is locked out for the cool-off time, and the login page says so.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from ...admin.roles import EDITOR_GROUP
+from ...permissions import EDITOR_GROUP
 
 USERNAME = "editor"
 
