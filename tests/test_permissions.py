@@ -27,7 +27,9 @@ def refused(response):
 def run_action(client, action, article):
     """A changelist action on one article; its checkbox carries "pk,version"."""
     version = Article.objects.get(pk=article.pk).version
-    client.post("/admin/articles/article/", {"action": action, "_selected_action": [f"{article.pk},{version}"]})
+    client.post(
+        "/admin/articles/article/", {"action": action, "_selected_action": [f"{article.pk},{version}"]}
+    )
 
 
 def revisions_of(client, article, headlines):
