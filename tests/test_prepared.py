@@ -34,7 +34,7 @@ def test_finds_what_the_queryset_finds_with_its_related_rows_in_one_query(django
         assert found.page.issue.date == article.page.issue.date
         assert found.section.name == "要闻"
         assert found.page.issue.running_order.entries == expected.page.issue.running_order.entries
-    assert {"body", "search_text", "import_hash"} <= found.get_deferred_fields()
+    assert {"body", "search_text", "import_base"} <= found.get_deferred_fields()
     assert "source_text" in found.page.get_deferred_fields()
 
 

@@ -23,7 +23,7 @@ from ..models import Article, Byline, Image
 
 # Revisions keep what editors write; derived data is rebuilt on save, and the version number
 # must not travel back with a restore (it would make the restore look like a stale save).
-UNVERSIONED = ("version", "body_html", "search_text", "search_vector", "import_hash", "display")
+UNVERSIONED = ("version", "body_html", "search_text", "search_vector", "import_base", "display")
 reversion.register(Byline)
 reversion.register(Image, exclude=("width", "height", "format"))
 reversion.register(Article, exclude=UNVERSIONED, follow=("bylines", "images"))

@@ -1,12 +1,13 @@
 """What an article's row holds, computed from its parsed form before anything is written."""
 
+import hashlib
 from types import SimpleNamespace
 from typing import NamedTuple
 
 from ..body import BodyBlock, blocks_text, join_body, reads_back_unchanged, render_blocks, split_body
 from ..models.article import summarize_text
 from ..search.document import SearchDocument
-from .fingerprint import fingerprint
+from .edits import import_base
 
 
 class PrintedPhoto(NamedTuple):
@@ -18,14 +19,22 @@ class PrintedPhoto(NamedTuple):
     file: None = None
 
 
-def import_key(parsed_page, position):
-    """The article's identity across re-imports: date/page/position."""
-    return f"{parsed_page.date.isoformat()}/{parsed_page.number}/{position}"
+def import_key(parsed_page, headline, taken):
+    """A key for an article an import creates: its page and a short hash of its headline, unique
+    among `taken`. Only a mark of where it came from: a re-import recognises an article by what
+    it says (matching.py), not by its key."""
+    stem = f"{parsed_page.date.isoformat()}/{parsed_page.number}/"
+    stem += hashlib.sha1(headline.encode("utf-8")).hexdigest()[:10]
+    key, n = stem, 1
+    while key in taken:
+        n += 1
+        key = f"{stem}-{n}"
+    return key
 
 
 def article_content(item):
-    """The model fields an article gets from its parsed form, with the hash of that content, and
-    its search document (whose vector PostgreSQL stores with the row)."""
+    """The model fields an article gets from its parsed form, with the base of what the import
+    writes (edits.py), and its search document (whose vector PostgreSQL stores with the row)."""
     body_blocks, image_number = [], 0
     images = []
     for block in item.blocks:
@@ -53,14 +62,10 @@ def article_content(item):
         "body_html": render_blocks(stored_blocks, images),
         "summary": summarize_text(text),
         "search_text": document.normalized_text,
-        "import_hash": fingerprint(
-            kicker=item.kicker,
-            headline=item.headline,
-            subtitle=item.subtitle,
-            section=item.column,
-            body=body,
-            bylines=[(c.name, c.role) for c in item.authors],
-            images=[(i.caption, i.credit, False) for i in images],
-        ),
     }
+    fields["import_base"] = import_base(
+        {**fields, "section": item.column},
+        [(c.name, c.role) for c in item.authors],
+        [(i.caption, i.credit) for i in images],
+    )
     return fields, document

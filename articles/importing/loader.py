@@ -1,16 +1,15 @@
 """Write one issue's parsed pages: the issue, its pages, articles, bylines, authors, columns, images.
 
-Work is in bulk per issue, so that an issue costs the same dozen or so queries whatever its
-length: one insert per table, and for pages imported before, one look-up of them and of their
-articles. New rows get their ids ahead (ids.py), so a new issue reads nothing back. Articles
-are upserted by an import key (date/page/position); one an editor has changed since the last
-import is skipped and reported, never overwritten.
+Work is in bulk per issue, so that a new issue costs the same dozen or so queries whatever its
+length: one insert per table. New rows get their ids ahead (ids.py), so a new issue reads
+nothing back. A page imported before is planned first (plan.py): each story is recognised by
+what it says, updated where nobody edited it, and kept where an editor did; new stories take
+the free positions around the rest.
 """
 
 import hashlib
 
 from django.db import connection
-from django.db.models import Prefetch
 from django.db.models.signals import post_save
 from django.utils import timezone
 
@@ -20,49 +19,57 @@ from ..display import empty_display, refresh_display
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent, Status
 from ..parsing import Warning
 from ..running_order import refresh_running_order, write_running_order
-from ..search import store_search_documents
+from ..search import reindex_articles
 from ..slugs import first_free
 from .content import article_content, import_key
-from .fingerprint import stored_fingerprint
 from .ids import ReservedIds
 from .options import ImportFailed
 from .people import Contributors, names_in
+from .plan import Incoming, plan_page
 from .report import ImportReport, PageResult
+from .revise import apply_updates
 from .rows import insert_rows
 from .slug_bases import SlugBases
+from .stored import stored_articles
 
-UPDATED_FIELDS = [
-    "kicker",
-    "headline",
-    "subtitle",
-    "section",
-    "body",
-    "body_html",
-    "summary",
-    "search_text",
-    "status",
-    "publish_at",
-    "import_hash",
-    "updated_at",
-    "version",
-]
+FIELD_LABELS = {
+    "kicker": "引题",
+    "headline": "主题",
+    "subtitle": "副题",
+    "body": "正文",
+    "summary": "摘要",
+    "section": "栏目",
+    "bylines": "署名",
+    "images": "图片说明",
+}
 
 
-def left_behind(on_page, keys):
+def left_behind(articles):
     """Warnings for articles an earlier import of a page made that its text no longer has."""
     return [
         Warning(
             0,
-            f"“{headline}” came from an earlier import of this page and is no longer in its text; "
-            "it was left as it is",
+            f"“{article.values['headline']}” came from an earlier import of this page and is no "
+            "longer in its text; it was left as it is",
         )
-        for _, key, headline in on_page
-        if key and key not in keys
+        for article in articles
     ]
 
 
 def warnings_json(warnings):
     return [{"line": w.line, "message": w.message} for w in warnings]
+
+
+def incoming(item, fields):
+    """A parsed article as the plan compares it."""
+    return Incoming(
+        values={
+            **{name: fields[name] for name in ("kicker", "headline", "subtitle", "body", "summary")},
+            "section": item.column,
+        },
+        bylines=tuple((credit.name, credit.role) for credit in item.authors),
+        images=tuple((b.caption, b.credit) for b in item.blocks if b.type == "image"),
+    )
 
 
 class IssueLoader:
@@ -98,82 +105,87 @@ class IssueLoader:
         results = [
             PageResult(p.source, p.date, p.number, len(p.articles), list(p.warnings)) for p in parsed_pages
         ]
-        earlier = [page for page, created in pages if not created]
-        existing, on_pages = self.earlier_articles(earlier)
+        on_pages = stored_articles([page for page, created in pages if not created])
 
-        new_rows, to_update, children, revised = [], [], [], []
+        new_rows, children, updates = [], [], []
         for parsed, (page, _), result in zip(parsed_pages, pages, results, strict=True):
-            keys = [import_key(parsed, n) for n in range(1, len(parsed.articles) + 1)]
-            on_page = on_pages.get(page.pk, [])
-            result.warnings += left_behind(on_page, keys)
-            taken_slugs = {slug for slug, _, _ in on_page}
-            for position, (key, item) in enumerate(zip(keys, parsed.articles, strict=True), start=1):
-                content, vector = self.content_of(item, prepared)
-                content["section_id"] = sections.get(item.column)
-                article = existing.get(key)
-                if article is None:
-                    slug = first_free(slug_bases[item.headline], taken_slugs)
-                    taken_slugs.add(slug)
-                    row = {"page_id": page.pk, "position": position, "import_key": key, "slug": slug}
-                    row.update(content, version=1, display=self.display_of(item))
-                    if self.store_vectors:
-                        row["search_vector"] = vector
-                    self.publish(row)
-                    new_rows.append(row)
-                    self.report.created += 1
-                elif stored_fingerprint(article) != article.import_hash:
-                    self.report.skipped.append(
-                        (article.headline, "edited in the admin since the last import")
-                    )
-                    continue
-                elif content["import_hash"] == article.import_hash:
-                    self.report.unchanged += 1
-                    if self.publish(article):
-                        to_update.append(article)
-                    continue
-                else:
-                    self.report.updated += 1
-                    for field, value in content.items():
-                        setattr(article, field, value)
-                    article.updated_at = self.now
-                    article.version += 1  # an editor with the old version open gets a conflict
-                    self.publish(article)
-                    to_update.append(article)
-                    revised.append((article, [credit.name for credit in item.authors]))
+            stored = on_pages.get(page.pk, [])
+            contents = [self.content_of(item, prepared) for item in parsed.articles]
+            plan = plan_page(
+                [incoming(item, fields) for item, (fields, _) in zip(parsed.articles, contents, strict=True)],
+                stored,
+                publish=self.options.publish,
+            )
+            result.warnings += left_behind(plan.left)
+            taken_slugs = {article.slug for article in stored}
+            taken_keys = {article.import_key for article in stored if article.import_key}
+            for index, position in plan.creates:
+                item, (content, vector) = parsed.articles[index], contents[index]
+                key = import_key(parsed, item.headline, taken_keys)
+                taken_keys.add(key)
+                slug = first_free(slug_bases[item.headline], taken_slugs)
+                taken_slugs.add(slug)
+                row = {"page_id": page.pk, "position": position, "import_key": key, "slug": slug}
+                row.update(content, section_id=sections.get(item.column), version=1)
+                row["display"] = self.display_of(item)
+                if self.store_vectors:
+                    row["search_vector"] = vector
+                self.publish(row)
+                new_rows.append(row)
                 children.append((key, item))
+            self.count(plan)
+            updates += plan.updates
 
         for row, pk in zip(new_rows, self.ids.take(Article, len(new_rows)), strict=True):
             row["id"] = pk
+        changed, published = apply_updates(updates, sections, authors, self.now)
         insert_rows(Article, new_rows)
         ids = {row["import_key"]: row["id"] for row in new_rows}
-        Article.objects.bulk_update(to_update, UPDATED_FIELDS)
-        ids.update((article.import_key, article.pk) for article in to_update)
-        self.replace_children(children, ids, existing, authors)
-        # After the children: deleting the old bylines reindexed these articles without authors.
-        store_search_documents(revised)
-        refresh_display(ids[key] for key, _ in children if key in existing)  # bylines rewritten
+        self.insert_children(children, ids, authors)
+        reindex_articles(changed)
+        refresh_display(changed)
         if new_issue:  # all it holds was written just now: no need to read it back
             write_running_order(issue.pk, self.running_order_rows(pages, new_rows, ids))
         else:
             refresh_running_order([issue.pk])
-        self.record_publications(ids)
+        self.record_publications(ids, published)
         for (page, created), result in zip(pages, results, strict=True):
             warnings = warnings_json(result.warnings)
             if not created and warnings != page.import_warnings:
                 Page.objects.filter(pk=page.pk).update(import_warnings=warnings)
-        if ids:
+        touched = [u.article.pk for u in updates if u.writes]
+        if ids or touched:
             # What these pages show is known here: no need to look it up again. An article,
             # author or column new in this transaction cannot be on a cached page: only the
             # lists that will show it.
             invalidate(
                 ANY_ARTICLE,
                 f"issue:{issue.pk}",
-                *(f"article:{pk}" for key, pk in ids.items() if key in existing),
+                *(f"article:{pk}" for pk in touched),
                 *self.contributors.cached_tags(authors.values(), sections.values()),
             )
         self.report.pages.extend(results)
         self.report.authors_created = self.contributors.authors_created
         return results
+
+    def count(self, plan):
+        """Add a page's plan to the report."""
+        self.report.created += len(plan.creates)
+        for update in plan.updates:
+            headline = update.article.values["headline"]
+            if update.content_changed or update.moved:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+            if update.kept:
+                fields = "、".join(FIELD_LABELS[name] for name in update.kept)
+                self.report.skipped.append(
+                    (headline, f"edited in the admin since the last import; kept the editor's {fields}")
+                )
+            if update.publish:
+                self.report.published += 1
+            elif self.options.publish and update.article.taken_offline:
+                self.report.skipped.append((headline, "unpublished by an editor; left unpublished"))
 
     @staticmethod
     def running_order_rows(pages, new_rows, ids):
@@ -279,58 +291,25 @@ class IssueLoader:
         created = {row["number"] for row in new}
         return [(stored[number], number in created) for number in numbers]
 
-    def earlier_articles(self, pages):
-        """For pages imported before: their articles by import key (with what the fingerprint
-        needs), and (slug, import key, headline) of every article on each page, by page id."""
-        if not pages:
-            return {}, {}
-        on_pages = {}
-        for page_id, *row in Article.objects.filter(page__in=pages).values_list(
-            "page_id", "slug", "import_key", "headline"
-        ):
-            on_pages.setdefault(page_id, []).append(tuple(row))
-        keys = [key for rows in on_pages.values() for _, key, _ in rows if key]
-        existing = {
-            article.import_key: article
-            for article in Article.objects.filter(import_key__in=keys)
-            .select_related("section")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")), "images")
-        }
-        return existing, on_pages
-
     # -- articles -------------------------------------------------------------------------------
 
-    def publish(self, article):
-        """Mark the article (a model or a new row) published if the import publishes; True if
-        that changed it."""
-        if not self.options.publish:
-            return False
-        if isinstance(article, dict):
-            article.update(status=Status.PUBLISHED, publish_at=self.now)
-            self.published.append((article["import_key"], self.now))
-            return True
-        if article.status == Status.PUBLISHED:
-            return False
-        article.status = Status.PUBLISHED
-        article.publish_at = article.publish_at or self.now
-        self.published.append((article.import_key, article.publish_at))
-        return True
+    def publish(self, row):
+        """Mark a new article's row published if the import publishes."""
+        if self.options.publish:
+            row.update(status=Status.PUBLISHED, publish_at=self.now)
+            self.published.append(row["import_key"])
 
-    def record_publications(self, ids):
-        """The issue's release and one event per article it published, by the importing user."""
+    def record_publications(self, ids, updated):
+        """The issue's release and one event per article it published, by the importing user:
+        new ones (ids by import key) and `updated` ones (ids)."""
         action, user_id = PublicationEvent.Action.PUBLISH, self.user.pk if self.user else None
-        self.events += [
-            {"action": action, "article_id": ids[key], "publish_at": at} for key, at in self.published
-        ]
+        published = [ids[key] for key in self.published] + list(updated)
+        self.events += [{"action": action, "article_id": pk, "publish_at": self.now} for pk in published]
         insert_rows(PublicationEvent, [dict(event, user_id=user_id) for event in self.events])
         self.published, self.events = [], []
 
-    def replace_children(self, children, ids, existing, authors):
-        """New bylines and images for created and updated articles (ids by import key)."""
-        rewritten = [ids[key] for key, _ in children if key in existing]
-        if rewritten:
-            Byline.objects.filter(article_id__in=rewritten).delete()
-            Image.objects.filter(article_id__in=rewritten).delete()
+    def insert_children(self, children, ids, authors):
+        """The bylines and images of new articles (ids by import key)."""
         bylines, images = [], []
         for key, item in children:
             article_id = ids[key]

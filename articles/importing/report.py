@@ -18,7 +18,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (headline, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (headline, what was kept and why)
+    published: int = 0  # articles imported before, published by this import
     authors_created: int = 0
 
     @property
@@ -28,7 +29,7 @@ class ImportReport:
     def summary(self):
         return (
             f"{len(self.pages)} pages; articles: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} skipped; "
+            f"{self.unchanged} unchanged, {len(self.skipped)} kept; "
             f"{self.authors_created} authors created; {len(self.warnings)} warnings"
         )
 
@@ -42,6 +43,7 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": [{"headline": h, "reason": r} for h, r in self.skipped],
+            "published": self.published,
             "authors_created": self.authors_created,
             "warnings": [{"source": s, "line": n, "message": m} for s, n, m in self.warnings],
         }

@@ -101,9 +101,9 @@ class Article(models.Model):
     import_key = models.CharField(  # noqa: DJ001
         "导入键", max_length=100, null=True, blank=True, editable=False
     )
-    # A hash of the content as the importer wrote it: when the current content no longer matches,
-    # an editor has changed the article and a re-import must leave it alone.
-    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Per field, a hash of the value the importer wrote: a field whose value no longer matches was
+    # changed by an editor, and a re-import keeps it (importing/edits.py).
+    import_base = models.JSONField(default=dict, blank=True, editable=False)
     # Optimistic locking: a save based on an older version than the stored one is refused.
     version = IntegerVersionField(help_text="内部版本号，用于防止编辑冲突")
 

@@ -18,7 +18,7 @@ PAGE_IMPORT_FIELDS = ("source_text", "source_checksum", "import_warnings")
 PAGE_IMPORT_COLUMNS = tuple(f"page__{name}" for name in PAGE_IMPORT_FIELDS)
 # Columns no public page shows: the body as the editor wrote it (pages show its HTML), and what
 # search and the importer keep.
-NEVER_SHOWN = ("body", "search_text", "search_vector", "import_hash", *PAGE_IMPORT_COLUMNS)
+NEVER_SHOWN = ("body", "search_text", "search_vector", "import_base", *PAGE_IMPORT_COLUMNS)
 
 
 def published_articles(now=None):

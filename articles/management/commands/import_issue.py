@@ -5,8 +5,9 @@
 
 Reads each file (UTF-8 or GB18030, detected), parses it into articles, and writes the issue,
 pages, articles, bylines, authors, columns and photo captions in one transaction: every file or
-none. A second import of the same text changes nothing; articles edited in the admin since the
-last import are skipped. --dry-run writes nothing and prints the parsed structure.
+none. A second import of the same text changes nothing; a corrected page updates its stories,
+recognised by what they say, except what editors changed in the admin, which is kept and
+reported. --dry-run writes nothing and prints the parsed structure.
 
 With several files, --page numbers them from N in the order given, where the text has no page
 number of its own. A run of many files is parsed in a second process while this one writes
@@ -125,5 +126,5 @@ class Command(BaseCommand):
         for source, line, message in report.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {source} line {line}: {message}"))
         for headline, reason in report.skipped:
-            self.stdout.write(self.style.WARNING(f"skipped: “{headline}”: {reason}"))
+            self.stdout.write(self.style.WARNING(f"kept: “{headline}”: {reason}"))
         self.stdout.write(self.style.SUCCESS(report.summary()))
