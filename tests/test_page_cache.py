@@ -287,3 +287,80 @@ def test_a_new_issue_refreshes_the_pages_that_list_issues(client, seed, tmp_path
     call_command("import_issue", "--publish", *paths, stdout=io.StringIO(), stderr=io.StringIO())
     status, hit, body = get(client, url)
     assert (status, hit) == (200, None) and "/2024/03/13/" in body
+
+
+def test_another_host_never_fills_the_cache_for_this_one(client):
+    """Host: 127.0.0.1:1 is a valid host with another port: its pages, with their absolute URLs,
+    are kept apart from testserver's."""
+    ArticleFactory(headline="主机隔离")
+    client.get("/feeds/latest/", HTTP_HOST="127.0.0.1:1")
+    for url in ["/feeds/latest/", "/sitemap.xml"]:
+        client.get(url, HTTP_HOST="127.0.0.1:1")
+        response = client.get(url)
+        assert "127.0.0.1:1" not in response.content.decode(), url
+        assert "http://testserver/" in response.content.decode(), url
+
+
+def test_a_refused_host_gets_no_hit(client):
+    url = ArticleFactory().get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    response = client.get(url, HTTP_HOST="evil.example")
+    assert response.status_code == 400 and response.get("X-Page-Cache") is None
+
+
+def test_a_refused_host_gets_no_hit_from_the_wsgi_layer():
+    url = ArticleFactory().get_absolute_url()
+    wsgi_get(url)
+    assert wsgi_get(url)[1]["X-Page-Cache"] == "hit"
+    status, headers, _ = wsgi_get(url, HTTP_HOST="evil.example")
+    assert status.startswith("400") and "X-Page-Cache" not in headers
+
+
+def test_hits_still_redirect_plain_http_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = ArticleFactory().get_absolute_url()
+    client.get(url, HTTP_X_FORWARDED_PROTO="https")
+    assert client.get(url, HTTP_X_FORWARDED_PROTO="https")["X-Page-Cache"] == "hit"
+    response = client.get(url, HTTP_X_FORWARDED_PROTO="http")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    # The WSGI layer leaves it to Django (whose middleware, loaded once per process, redirects).
+    assert "X-Page-Cache" not in wsgi_get(url, HTTP_X_FORWARDED_PROTO="http")[1]
+
+
+def test_query_strings_that_change_nothing_make_no_entries(client):
+    from articles.caching.keys import page_key
+
+    def key(query):
+        return page_key({"PATH_INFO": "/", "QUERY_STRING": query, "HTTP_HOST": "testserver"})
+
+    assert key("utm_source=1") == key("utm_source=2") == key("") == key("fbclid=x&utm_medium=y")
+    assert key("page=2") != key("page=3")
+    assert key("q=养老&page=2&utm_source=x") == key("page=2&q=养老")
+    ArticleFactory()
+    client.get("/")
+    assert client.get("/?utm_source=flood-1")["X-Page-Cache"] == "hit"
+
+
+def test_a_page_built_while_a_change_commits_is_not_kept(client):
+    """The race: a request reads the old rows, a change commits and bumps its tags, and only then
+    does the request store its page. It must not be kept under the new versions."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from articles.caching.middleware import PageCacheMiddleware
+    from articles.caching.store import bump_tags
+
+    article = ArticleFactory(headline="竞态")
+    url = article.get_absolute_url()
+
+    def render_during_a_change(request):
+        response = HttpResponse("旧的页面")
+        response.cache_tags = [f"article:{article.pk}"]
+        bump_tags([f"article:{article.pk}"])  # the change commits while the page is built
+        return response
+
+    middleware = PageCacheMiddleware(render_during_a_change)
+    assert middleware(RequestFactory().get(url)).content.decode() == "旧的页面"
+    assert client.get(url).get("X-Page-Cache") is None and "竞态" in client.get(url).content.decode()

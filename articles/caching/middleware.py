@@ -1,33 +1,24 @@
-"""Serve public pages from the cache before the rest of the stack runs.
+"""Serve public pages from the cache before most of the stack runs.
 
-Placed first in MIDDLEWARE so that a hit costs almost nothing: no session, no CSRF, no URL
-resolving, no database. Only GET and HEAD responses of status 200 that a view declared
-dependencies for are kept; drafts are 404s and previews are never declared, so neither can leak.
-A page is kept no longer than the next scheduled publication, so that a scheduled article appears
-on time without any cron job.
+Placed right after the security middleware (which redirects plain HTTP to HTTPS) so that a hit
+costs almost nothing: no session, no CSRF, no URL resolving, no database. Only GET and HEAD
+responses of status 200 that a view declared dependencies for are kept; drafts are 404s and
+previews are never declared, so neither can leak. A page is kept no longer than the next
+scheduled publication, so that a scheduled article appears on time without any cron job.
 """
-
-import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import parse_http_date_safe
 
+from .keys import page_key
 from .schedule import seconds_until_next_scheduled_change
-from .store import cache, current_versions
+from .store import cache, current_epoch, current_versions
 
-KEY_PREFIX = "newsroom:page:"
 # A kept page is served with every header its response had (security headers included), but
 # those that belong to that one response.
 NOT_KEPT = {"set-cookie", "content-length", "date"}
-
-
-def page_key(meta):
-    """The key of the page a request asks for, from its WSGI environ (request.META): the path and
-    query string as they came, so that the WSGI layer (wsgi.py) finds what this one keeps."""
-    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "/") + "?" + meta.get("QUERY_STRING", "")
-    return KEY_PREFIX + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def cacheable(meta):
@@ -47,17 +38,21 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable(request.META):
+        key = page_key(request.META) if cacheable(request.META) else None
+        if key is None:
             return self.get_response(request)
-        key = page_key(request.META)
         entry = fresh_entry(key)
         if entry is not None:
             return self.from_entry(request, entry)
+        epoch = current_epoch()
         response = self.get_response(request)
-        self.keep(key, response)
+        self.keep(key, response, epoch)
         return response
 
-    def keep(self, key, response):
+    def keep(self, key, response, epoch):
+        """Keep the response under its dependency tags' current versions; not if any tag was
+        bumped while it was built, since it may show what that change replaced (it read the
+        database before the change committed, the tags' versions after)."""
         tags = getattr(response, "cache_tags", None)
         if tags is None or response.status_code != 200 or response.streaming:
             return
@@ -68,8 +63,11 @@ class PageCacheMiddleware:
         timeout = min(settings.PAGE_CACHE_SECONDS, seconds_until_next_scheduled_change())
         if timeout <= 0:
             return
+        versions = current_versions(tags)
+        if current_epoch() != epoch:
+            return
         entry = {
-            "tags": current_versions(tags),
+            "tags": versions,
             "content": response.content,
             "headers": {name: value for name, value in response.items() if name.lower() not in NOT_KEPT},
         }

@@ -1,12 +1,19 @@
-"""Tag versions and cached pages in Django's cache (local memory in development, Redis in
-production), under one prefix."""
+"""Tag versions and cached pages in the page cache (settings.PAGE_CACHE_ALIAS), under one prefix.
 
-import time
+That cache is shared by every process of an installation: files on the local disk by default,
+Redis where REDIS_URL is set (newsroom/settings/base.py). So an edit saved in one app worker, an
+import run from the shell or a publication by any process is seen by every server at once.
+"""
+
+import secrets
 
 from django.conf import settings
 from django.core.cache import caches
 
 PREFIX = "newsroom:"
+# Changes whenever any tag is bumped: a page built while it changed may hold what the change
+# replaced, and is not kept (middleware.py).
+EPOCH = f"{PREFIX}epoch"
 
 
 def cache():
@@ -18,23 +25,23 @@ def tag_key(tag):
 
 
 def current_versions(tags):
-    """{tag: version} for these tags; a tag never bumped has version 0."""
+    """{tag: version} for these tags; a tag never bumped (or forgotten by the cache) has version 0."""
     keys = {tag_key(tag): tag for tag in tags}
     found = cache().get_many(list(keys))
     return {tag: found.get(key, 0) for key, tag in keys.items()}
 
 
+def current_epoch():
+    return cache().get(EPOCH, 0)
+
+
 def bump_tags(tags):
     """Give each tag a new version: every page built with the old one is now stale.
 
-    A version is any value never used before (a nanosecond clock reading, made unique), so all
-    tags are written in one round trip to the cache instead of one increment each.
+    A version is a random number, so that processes on several machines never hand out the same
+    one, and all tags are written in one round trip instead of one increment each.
     """
-    global _last_version
     if not tags:
         return
-    _last_version = max(time.time_ns(), _last_version + 1)
-    cache().set_many({tag_key(tag): _last_version for tag in set(tags)}, timeout=None)
-
-
-_last_version = 0
+    version = secrets.randbits(62) + 1
+    cache().set_many({**{tag_key(tag): version for tag in set(tags)}, EPOCH: version}, timeout=None)

@@ -8,7 +8,8 @@ cost: what is left is two cache reads and the bytes.
 
 from types import SimpleNamespace
 
-from .middleware import PageCacheMiddleware, cacheable, fresh_entry, page_key
+from .keys import page_key
+from .middleware import PageCacheMiddleware, cacheable, fresh_entry
 
 
 class CachedPages:
@@ -16,7 +17,8 @@ class CachedPages:
         self.application = application
 
     def __call__(self, environ, start_response):
-        entry = fresh_entry(page_key(environ)) if cacheable(environ) else None
+        key = page_key(environ) if cacheable(environ) else None
+        entry = fresh_entry(key) if key else None
         if entry is None:
             return self.application(environ, start_response)
         # What conditional GET reads of a request: its method and headers.

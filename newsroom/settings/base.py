@@ -34,9 +34,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is served before anything else runs (articles/caching).
-    "articles.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Right after the HTTPS redirect: a cached public page is served before anything else runs
+    # (articles/caching).
+    "articles.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -68,9 +69,15 @@ TEMPLATES = [
 ]
 
 
-# SQLite keeps 2 MB of the file in memory by default. An import updates a dozen indexes of a
-# growing file, and with 2 MB it spent its time re-reading and spilling pages: 64 MB instead.
-SQLITE_INIT = "PRAGMA cache_size = -65536"
+# SQLite is for development, demonstrations and a small paper on one machine; several app
+# servers need PostgreSQL. Its connections:
+# - keep 64 MB of the file in memory instead of 2 MB: an import updates a dozen indexes of a
+#   growing file, and with 2 MB it spent its time re-reading and spilling pages;
+# - write-ahead logging, so that readers never wait for a writer nor a writer for readers;
+# - transactions that write start as IMMEDIATE and wait up to 20 s for the write lock: two
+#   editors saving and an import at once take turns instead of failing with "database is locked".
+SQLITE_INIT = "PRAGMA cache_size = -65536; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+SQLITE_TIMEOUT = 20
 
 
 def database_from_env(default_sqlite_path):
@@ -81,7 +88,8 @@ def database_from_env(default_sqlite_path):
     else:
         database = {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
     if database["ENGINE"] == "django.db.backends.sqlite3":
-        database.setdefault("OPTIONS", {})["init_command"] = SQLITE_INIT
+        options = database.setdefault("OPTIONS", {})
+        options.update(init_command=SQLITE_INIT, transaction_mode="IMMEDIATE", timeout=SQLITE_TIMEOUT)
     return database
 
 
@@ -118,10 +126,38 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 # one; every edit form carries its version, and a form without one is refused as stale.
 CONCURRENCY_VERSION_FIELD_REQUIRED = False
 
-# Whole public pages are cached, keyed by their dependency tags (articles/caching).
+# Whole public pages are cached, keyed by their dependency tags (articles/caching), in a cache
+# every process of the installation shares, so that a change made by any of them (an app
+# worker, an import run from the shell, a second app server) is seen by all at once: Redis where
+# REDIS_URL is set (needed for several machines), else files on the local disk, which needs no
+# server and suits one machine with any number of workers.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") == "1"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
 PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-cache"))
+# The query parameters public pages read (search terms, the page of a list, the date picker's
+# date): the others do not change a page and are left out of its cache key. A view that comes
+# to read another one must add it here.
+PAGE_CACHE_QUERY_PARAMS = ("q", "page", "date")
+
+
+def shared_cache(redis_url, directory):
+    """The default cache: Redis if a URL is given, else files in `directory`."""
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(directory),
+        # Culling scans the folder: allow a large issue archive's pages before it starts.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+
+
+CACHES = {"default": shared_cache(os.environ.get("REDIS_URL"), PAGE_CACHE_DIR)}
 
 # Preview links for drafts stay valid this long.
 PREVIEW_MAX_AGE = 60 * 60 * 24

@@ -51,16 +51,6 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     MIDDLEWARE = [*MIDDLEWARE]
     MIDDLEWARE.insert(1, "newsroom.routers.ReplicaReadsMiddleware")
 
-# A shared cache, so that every app server sees the same pages and the same invalidations.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-        }
-    }
-
 # HTTPS is terminated by the load balancer in front of the app servers.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
