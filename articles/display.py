@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from .links import author_url, tag_url
+from .renditions import SHARED, field_name
 from .seo import local_iso
 
 BATCH = 500
@@ -57,16 +58,15 @@ def displays_for(article_ids, apps=installed_apps):
     )
     for article_id, tag_id, name, slug in tagged:
         displays[article_id]["tags"].append({"id": tag_id, "name": name, "url": tag_url(slug)})
-    image = model("articles", "Image")
-    storage = image._meta.get_field("file").storage
     photos = (
-        image.objects.filter(article_id__in=displays)
+        model("articles", "Image")
+        .objects.filter(article_id__in=displays)
         .exclude(file="")
         .order_by("article_id", "order", "pk")
         .values_list("article_id", "file")
     )
     for article_id, name in photos:
-        displays[article_id]["photos"].append(storage.url(name))
+        displays[article_id]["photos"].append(shared_rendition_url(name))
     corrections = (
         model("articles", "Correction")
         .objects.filter(article_id__in=displays)
@@ -76,6 +76,15 @@ def displays_for(article_ids, apps=installed_apps):
     for article_id, note, created_at in corrections:
         displays[article_id]["corrections"].append(correction_entry(note, created_at))
     return displays
+
+
+def shared_rendition_url(name):
+    """The URL of a stored photo's rendition for search engines and sharing previews: never the
+    original, which keeps the camera's metadata (renditions.py)."""
+    from .models import Image
+
+    width, fmt = SHARED
+    return getattr(Image(file=name), field_name(width, fmt)).url
 
 
 def refresh_display(article_ids, apps=installed_apps):

@@ -1,11 +1,13 @@
 """Photo renditions: three widths, WebP with a JPEG fallback, made once when a photo is saved.
 
 django-imagekit's Optimistic strategy generates them on save and never checks for them when a
-page asks for a URL, so no request ever resizes a photo.
+page asks for a URL, so no request ever resizes a photo. Renditions are turned upright by the
+photo's EXIF orientation and carry none of its metadata (GPS position, camera): public pages
+link renditions only, never the uploaded original.
 """
 
 from imagekit import ImageSpec, register
-from imagekit.processors import ResizeToFit
+from imagekit.processors import ResizeToFit, Transpose
 
 WIDTHS = (320, 640, 1280)
 FORMATS = (("webp", "WEBP", "image/webp"), ("jpeg", "JPEG", "image/jpeg"))
@@ -21,11 +23,15 @@ def field_name(width, fmt):
 
 def _make_spec(width, image_format):
     class PhotoRendition(ImageSpec):
-        processors = [ResizeToFit(width, upscale=False)]
+        processors = [Transpose(), ResizeToFit(width, upscale=False)]
         format = image_format
         options = {"quality": 82}
 
     return PhotoRendition
+
+
+# The rendition search engines and sharing previews get (og:image, JSON-LD).
+SHARED = (1280, "jpeg")
 
 
 for _width in WIDTHS:

@@ -91,7 +91,8 @@ def test_photo_files(page_of, settings, tmp_path):
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30)).save(buffer, "PNG")
     image.file.save("photo.png", ContentFile(buffer.getvalue()))
-    assert f'<meta property="og:image" content="http://testserver{image.file.url}">' in page_of(article)
+    shared = f'<meta property="og:image" content="http://testserver{image.rendition_1280_jpeg.url}">'
+    assert shared in page_of(article)  # a rendition, never the original
     image.delete()
     assert 'property="og:image"' not in page_of(article)
 

@@ -3,13 +3,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ..models import Image
-from ..uploads import PhotoField
 from .parts import ArticlePartInline
 
 
 class ImageForm(forms.ModelForm):
-    file = PhotoField(label="图片文件", required=False)
-
     class Meta:
         model = Image
         fields = ("order", "file", "caption", "credit", "credit_author", "alt_text")

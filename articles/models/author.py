@@ -3,6 +3,7 @@ from django.db import models
 
 from ..links import author_url
 from ..slugs import unique_slug_for
+from ..uploads import PhotoModelField
 
 
 class Author(models.Model):
@@ -11,7 +12,7 @@ class Author(models.Model):
     name = models.CharField("姓名", max_length=50, db_index=True)
     slug = models.SlugField("网址名", max_length=80, unique=True, blank=True)
     bio = models.TextField("简介", blank=True)
-    photo = models.ImageField("照片", upload_to="authors/", blank=True)
+    photo = PhotoModelField("照片", upload_to="authors/", blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -3,6 +3,7 @@ from imagekit.models import ImageSpecField
 from PIL import Image as PILImage
 
 from .. import renditions
+from ..uploads import PhotoModelField
 from .article import Article
 from .author import Author
 
@@ -12,7 +13,7 @@ class Image(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images", verbose_name="稿件")
     order = models.PositiveSmallIntegerField("顺序", default=0)
-    file = models.ImageField(
+    file = PhotoModelField(
         "图片文件",
         upload_to="photos/%Y/%m/",
         blank=True,

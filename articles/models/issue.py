@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 
 from ..links import issue_url, page_url
+from ..uploads import PhotoModelField
 
 
 class IssueQuerySet(models.QuerySet):
@@ -47,7 +48,7 @@ class Page(models.Model):
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     editor = models.CharField("责任编辑", max_length=100, blank=True)
-    scan = models.ImageField("版面图", upload_to="scans/%Y/%m/", blank=True)
+    scan = PhotoModelField("版面图", upload_to="scans/%Y/%m/", blank=True)
     source_text = models.TextField("导入原文", blank=True, editable=False)
     source_checksum = models.CharField("原文校验和", max_length=64, blank=True, editable=False)
     import_warnings = models.JSONField("导入警告", default=list, blank=True, editable=False)
