@@ -5,9 +5,6 @@ with Redis. Real processes on loopback ports, on a throwaway database.
 """
 
 import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,82 +12,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "fixtures" / "000_0c9a10115951d5fb.txt"
+from .installation import GUNICORN, Installation
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
 SEED_ARGS = ["--date", "2024-03-12", "--page", "2", "--page-name", "武进新闻"]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 DEADLINE = 1.0
 
-# Real processes with their own database: no test transaction to take part in.
 pytestmark = pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Installation:
-    """A throwaway installation on the default (dev) settings: a SQLite file, cached pages in files."""
-
-    def __init__(self, folder, redis_url=None):
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-            "PAGE_CACHE_DIR": str(folder / "pages"),
-            "MEDIA_ROOT": str(folder / "media"),
-            "GUNICORN_WORKERS": "1",
-            "GUNICORN_ACCESSLOG": "",
-        }
-        self.env.pop("REDIS_URL", None)
-        if redis_url:
-            self.env.update(REDIS_URL=redis_url, CACHE_KEY_PREFIX=f"servers-test-{folder.name}")
-        self.folder = folder
-        self.servers = []
-
-    def manage(self, *args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *map(str, args)],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-        return result.stdout
-
-    def python(self, code):
-        """Run Django code in a process of its own, as a shell or a scheduled job would."""
-        return self.manage("shell", "--no-imports", "-c", code)
-
-    def serve(self):
-        port = free_port()
-        log = open(self.folder / f"gunicorn-{port}.log", "w")  # noqa: SIM115 - closed in stop()
-        process = subprocess.Popen(
-            [str(GUNICORN), "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}", "newsroom.wsgi:application"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        self.servers.append((process, log))
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/robots.txt", timeout=1).read()
-                return url
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-        raise AssertionError((self.folder / f"gunicorn-{port}.log").read_text()[-2000:])
-
-    def stop(self):
-        for process, log in self.servers:
-            process.terminate()
-            process.wait(10)
-            log.close()
 
 
 def fetch(url):
@@ -169,23 +97,7 @@ def test_two_imports_of_one_date_at_once_both_land(installation, tmp_path):
         page.write_text(f"第{number}版的标题\n\n□ 记者 张三\n\n第{number}版的正文。", "utf-8")
         pages.append(page)
     runs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "import_issue",
-                str(page),
-                "--date",
-                "2024-03-12",
-                "--page",
-                str(number),
-            ],
-            cwd=ROOT,
-            env=installation.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        installation.start("import_issue", page, "--date", "2024-03-12", "--page", number)
         for number, page in zip((3, 4), pages, strict=True)
     ]
     for run in runs:

@@ -7,8 +7,12 @@ back in the order given, and at most WINDOW of them are in flight, so memory doe
 the number of files.
 """
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
+import os
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -106,10 +110,28 @@ def _read(chunk):
 
 
 def _start_child():
-    """Load pypinyin here, while the writing process starts on the database, and set what is
-    loaded aside from the collector, as import_issue does in the writing process."""
+    """End with the writing process; then load pypinyin here, while the writing process starts on
+    the database, and set what is loaded aside from the collector, as import_issue does."""
+    die_with_parent()
     pinyin()
     gc.freeze()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent():
+    """Ask the kernel to kill this child when the writing process ends, however it ends (kill -9,
+    SIGTERM, a crash). A forked child holds a copy of the parent's database socket: left running,
+    it kept the interrupted import's session, and with it the import lock, open for ever."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the child ends when its task queue closes
+        return
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def _by_identity(result):
