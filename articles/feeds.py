@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Author, Section
 from .views.mixins import published_articles
@@ -28,7 +29,9 @@ class LatestArticlesFeed(Feed):
         return item.headline
 
     def item_description(self, item):
-        return item.summary
+        # Readers take an RSS description as HTML: the summary is plain text, so it goes out
+        # escaped, and a "<" in it stays a character.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.publish_at

@@ -90,3 +90,17 @@ def test_import_of_a_bad_file_writes_nothing(client, editor):
 def test_reporter_cannot_import(client, reporter):
     client.force_login(reporter)
     assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_import_of_a_date_far_ahead_needs_the_confirmation(client, editor):
+    from articles.models import Issue
+
+    client.force_login(editor)
+    data = {"files": [text_file("A02.txt", SEED.read_bytes())], "date": "9999-12-31", "page": "2"}
+    response = client.post(IMPORT_URL, data)
+    assert "the date 9999-12-31 is more than 7 days ahead" in response.content.decode()
+    data = {"files": [text_file("A02.txt", SEED.read_bytes())], "date": "9999-12-31", "page": "2"}
+    response = client.post(IMPORT_URL, {**data, "allow_far_date": "on"})
+    assert response.status_code == 200 and "确认导入" in response.content.decode()
+    client.post(IMPORT_URL, {"confirm": "1"})
+    assert Issue.objects.get().date.year == 9999

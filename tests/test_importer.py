@@ -619,3 +619,39 @@ def test_two_imports_of_one_issue_at_once_take_turns_and_both_land(tmp_path):
         3,
         4,
     ]
+
+
+class TestLimits:
+    def test_a_file_above_the_size_limit_is_refused_before_it_is_read(self, tmp_path, settings):
+        settings.IMPORT_MAX_BYTES = 1000
+        big = write(tmp_path, "huge.txt", "标题\n\n□ 记者 张三\n\n" + "正文。" * 2000)
+        with pytest.raises(
+            CommandError, match=r"huge.txt: 17.6 kB is too large for a page.s text \(the limit is 1.0 kB, IMPORT_MAX_BYTES\)"
+        ):
+            run(big, *SEED_ARGS)
+        assert nothing_written()
+
+    @pytest.mark.parametrize(
+        "encoding, message",
+        [
+            ("rot13", "--encoding 'rot13' is not a text encoding"),
+            ("klingon", "--encoding 'klingon' is not an encoding"),
+        ],
+    )
+    def test_a_non_text_encoding_is_a_one_line_error(self, encoding, message):
+        with pytest.raises(CommandError, match=message):
+            run(SEED, *SEED_ARGS, "--encoding", encoding)
+        assert nothing_written()
+
+    def test_a_date_far_ahead_needs_a_flag(self, tmp_path):
+        with pytest.raises(
+            CommandError,
+            match="the date 9999-12-31 is more than 7 days ahead or before 1900; give --allow-far-date",
+        ):
+            run(SEED, "--date", "9999-12-31", "--page", "2")
+        assert nothing_written()
+        dated = write(tmp_path, "dated.txt", "2090年1月1日\n第1版\n\n标题\n\n□ 记者 张三\n\n正文。")
+        with pytest.raises(CommandError, match="dated.txt: the date 2090-01-01"):
+            run(dated)
+        run(SEED, "--date", "2090-01-01", "--page", "2", "--allow-far-date")
+        assert Issue.objects.get().date == datetime.date(2090, 1, 1)

@@ -326,3 +326,11 @@ def test_public_pages_leave_the_imported_page_text_in_the_database(client, setti
             assert client.get(url).status_code == 200
         read = [q["sql"] for q in queries.captured_queries if "source_text" in q["sql"]]
         assert read == [], url
+
+
+def test_feed_descriptions_are_escaped_text(client):
+    from .factories import ArticleFactory as Factory
+
+    Factory(summary="<b>加粗</b> & <script>alert(1)</script>")
+    body = client.get("/feeds/latest/").content.decode()
+    assert "&amp;lt;script&amp;gt;" in body and "<script>" not in body

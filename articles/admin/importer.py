@@ -7,9 +7,11 @@ same importer as the command writes them. A bad file gets the importer's error; 
 import base64
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 
 from ..importing import ImportFailed, ImportOptions, Source, dry_run, run_import
@@ -18,7 +20,6 @@ from ..permissions import can_publish
 
 SESSION_KEY = "articles_pending_import"
 MAX_FILES = 40
-MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -38,8 +39,9 @@ class MultipleFileField(forms.FileField):
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"一次最多导入 {MAX_FILES} 个文件。")
         for upload in files:
-            if upload.size > MAX_FILE_BYTES:
-                raise forms.ValidationError(f"{upload.name}：文件过大（上限 2 MB），不像是版面文本。")
+            if upload.size > settings.IMPORT_MAX_BYTES:
+                limit = filesizeformat(settings.IMPORT_MAX_BYTES)
+                raise forms.ValidationError(f"{upload.name}：文件过大（上限 {limit}），不像是版面文本。")
         return files
 
 
@@ -50,10 +52,20 @@ class ImportForm(forms.Form):
     date = forms.DateField(label="出版日期", help_text="文本中没有日期时使用，格式 2024-03-12")
     page = forms.IntegerField(label="起始版次", required=False, min_value=1, max_value=999)
     publish = forms.BooleanField(label="导入后立即发布整期", required=False)
+    allow_far_date = forms.BooleanField(
+        label="日期确实远离今天",
+        required=False,
+        help_text="出版日期晚于今天一周以上或早于1900年时须勾选，以免输错的日期成为网站首页。",
+    )
 
 
 def options_from(data):
-    return ImportOptions(date=data["date"], page=data.get("page"), publish=data.get("publish", False))
+    return ImportOptions(
+        date=data["date"],
+        page=data.get("page"),
+        publish=data.get("publish", False),
+        allow_far_date=data.get("allow_far_date", False),
+    )
 
 
 def import_view(model_admin, request):
@@ -81,6 +93,7 @@ def import_view(model_admin, request):
                 "date": form.cleaned_data["date"].isoformat(),
                 "page": form.cleaned_data["page"],
                 "publish": form.cleaned_data["publish"],
+                "allow_far_date": form.cleaned_data["allow_far_date"],
             }
             context.update(
                 pages=[page_to_dict(p) for p in pages], pending=True, publish=form.cleaned_data["publish"]
@@ -96,9 +109,7 @@ def confirm(model_admin, request, context):
         messages.error(request, "没有待确认的导入，请重新上传。")
         return redirect("admin:articles_issue_import")
     sources = [Source.from_bytes(name, base64.b64decode(data)) for name, data in pending["files"]]
-    options = ImportOptions(
-        date=ImportOptions.parse_date(pending["date"]), page=pending["page"], publish=pending["publish"]
-    )
+    options = options_from({**pending, "date": ImportOptions.parse_date(pending["date"])})
     try:
         report = run_import(sources, options, user=request.user)
     except ImportFailed as error:

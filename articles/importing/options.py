@@ -1,8 +1,17 @@
 """What an import is asked to do, and the one error it raises for a user's mistake."""
 
+import codecs
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+# How far from today an issue's date may be without --allow-far-date: a date typed wrong
+# (9999-12-31) would otherwise become the home page for good.
+FUTURE_DAYS = 7
+EARLIEST = datetime.date(1900, 1, 1)
 
 
 class ImportFailed(Exception):
@@ -22,6 +31,7 @@ class Source:
 
         def read():
             try:
+                check_size(path.name, path.stat().st_size)
                 return path.read_bytes()
             except FileNotFoundError:
                 raise ImportFailed(f"{path}: no such file") from None
@@ -34,7 +44,23 @@ class Source:
 
     @classmethod
     def from_bytes(cls, name, data):
+        check_size(name, len(data))
         return cls(name, lambda: data)
+
+
+def check_size(name, size):
+    """A page's text is tens of kilobytes: a file far larger is not one, and would be read as a
+    page of thousands of articles."""
+    limit = settings.IMPORT_MAX_BYTES
+    if size > limit:
+        raise ImportFailed(
+            f"{name}: {megabytes(size)} is too large for a page's text (the limit is "
+            f"{megabytes(limit)}, IMPORT_MAX_BYTES)"
+        )
+
+
+def megabytes(size):
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 100 * 1024 else f"{size / 1024:.1f} kB"
 
 
 @dataclass(frozen=True)
@@ -44,6 +70,7 @@ class ImportOptions:
     page_name: str = ""
     encoding: str | None = None
     publish: bool = False
+    allow_far_date: bool = False
 
     @staticmethod
     def parse_date(value):
@@ -52,6 +79,31 @@ class ImportOptions:
             return datetime.date.fromisoformat(value)
         except (TypeError, ValueError):
             raise ImportFailed(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+    @staticmethod
+    def parse_encoding(value):
+        """A text encoding's name; an unknown one, or a codec that does not decode bytes to text
+        (rot13, hex), is refused."""
+        try:
+            b"x".decode(value, "ignore")  # an empty string would not even look the codec up
+        except LookupError:
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                raise ImportFailed(f"--encoding {value!r} is not an encoding Python knows") from None
+            raise ImportFailed(f"--encoding {value!r} is not a text encoding") from None
+        return value
+
+    def check_date(self, name, date):
+        """Refuse an issue date far from today unless asked for: a typing mistake (9999-12-31)
+        would otherwise become the front page."""
+        today = timezone.localdate()
+        far = date > today + datetime.timedelta(days=FUTURE_DAYS) or date < EARLIEST
+        if far and not self.allow_far_date:
+            raise ImportFailed(
+                f"{name}: the date {date} is more than {FUTURE_DAYS} days ahead or before "
+                f"{EARLIEST.year}; give --allow-far-date if it is right"
+            )
 
     @staticmethod
     def parse_page(value):

@@ -50,6 +50,8 @@ def parse_source(name, data, options, index, require_date):
         raise ImportFailed(f"{name}: no date in the page text; give --date YYYY-MM-DD")
     if require_date and page.number is None:
         raise ImportFailed(f"{name}: no page number in the page text; give --page N")
+    if page.date is not None:
+        options.check_date(name, page.date)
     return page
 
 

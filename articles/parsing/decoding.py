@@ -48,5 +48,7 @@ def _decode_as(data, encoding):
         raise ParseError(f"unknown encoding {encoding!r}") from error
     try:
         return data.decode(encoding)
+    except LookupError as error:  # rot13, hex, base64: codecs, but not from bytes to text
+        raise ParseError(f"{encoding!r} is not a text encoding") from error
     except UnicodeDecodeError as error:
         raise ParseError(f"not valid {encoding}: undecodable byte at offset {error.start}") from error

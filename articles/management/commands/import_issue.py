@@ -46,6 +46,11 @@ class Command(BaseCommand):
         parser.add_argument("--page-name", default="", help="page name (版名) where the text has none")
         parser.add_argument("--encoding", help="force an encoding instead of detecting it")
         parser.add_argument("--publish", action="store_true", help="publish and release the issue")
+        parser.add_argument(
+            "--allow-far-date",
+            action="store_true",
+            help="accept an issue date more than a week ahead or before 1900",
+        )
         parser.add_argument("--dry-run", action="store_true", help="parse and print; write nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument(
@@ -62,8 +67,9 @@ class Command(BaseCommand):
                 date=ImportOptions.parse_date(options["date"]) if options["date"] else None,
                 page=ImportOptions.parse_page(options["page"]) if options["page"] else None,
                 page_name=options["page_name"],
-                encoding=options["encoding"],
+                encoding=ImportOptions.parse_encoding(options["encoding"]) if options["encoding"] else None,
                 publish=options["publish"],
+                allow_far_date=options["allow_far_date"],
             )
             sources = [Source.from_path(path) for path in files]
             if options["dry_run"]:
