@@ -626,7 +626,8 @@ class TestLimits:
         settings.IMPORT_MAX_BYTES = 1000
         big = write(tmp_path, "huge.txt", "标题\n\n□ 记者 张三\n\n" + "正文。" * 2000)
         with pytest.raises(
-            CommandError, match=r"huge.txt: 17.6 kB is too large for a page.s text \(the limit is 1.0 kB, IMPORT_MAX_BYTES\)"
+            CommandError,
+            match=r"huge.txt: 17.6 kB is too large for a page.s text \(the limit is 1.0 kB, IMPORT_MAX_BYTES\)",
         ):
             run(big, *SEED_ARGS)
         assert nothing_written()
