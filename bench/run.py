@@ -12,6 +12,7 @@ drives them with wrk. Compare the ratios, not the absolute times: on a shared ma
 sides of a ratio slow down together.
 """
 
+import datetime
 import json
 import os
 import re
@@ -24,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.load import load_figures
 from bench.pagegen import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,17 @@ TARGETS = {
     "search_p95_ms": ("<=", 30),
     "admin_changelist_queries": ("<=", 10),
 }
+# Under load (bench/load.py), on each database: what a paper cannot afford.
+LOAD_ZEROES = ("reader_errors", "editor_errors", "import_errors", "lost_edits", "saves_missing_from_history")
+for _label in ("sqlite", "postgres"):
+    for _key in (
+        "reader_errors",
+        "editor_errors",
+        "import_errors",
+        "lost_edits",
+        "saves_missing_from_history",
+    ):
+        TARGETS[f"load_{_key}_{_label}"] = ("<=", 0)
 
 
 def log(message):
@@ -52,6 +65,7 @@ def free_port():
 
 
 MEDIA = Path(tempfile.gettempdir()) / "newsroom-bench-media"
+PAGE_CACHE_DIR = Path(tempfile.gettempdir()) / "newsroom-bench-pages"
 
 
 def django_env(database_url, **extra):
@@ -60,6 +74,7 @@ def django_env(database_url, **extra):
         DJANGO_SETTINGS_MODULE="bench.settings",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(MEDIA),
+        PAGE_CACHE_DIR=str(PAGE_CACHE_DIR),
         PYTHONPATH=str(ROOT),
         **extra,
     )
@@ -329,6 +344,7 @@ def main():
     seconds = int(os.environ.get("BENCH_HTTP_SECONDS", "5"))
     rounds = int(os.environ.get("BENCH_HTTP_ROUNDS", "3"))
     import_runs = int(os.environ.get("BENCH_IMPORT_RUNS", "3"))
+    load_seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
     if shutil.which("wrk") is None:
         sys.exit("bench: wrk is missing (apt-get install wrk)")
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
@@ -351,6 +367,11 @@ def main():
         log("HTTP: gunicorn x2 sync workers, wrk, interleaved against the floor")
         urls = probe("prepare-http", sqlite_url)
         figures.update(measure_http(sqlite_url, urls, seconds, rounds))
+        # A night's pages after the year imported: the import that runs under the load.
+        night_start = datetime.date.today() - datetime.timedelta(days=90)
+        night = generate(work / "night", 60, 1, seed=9, start=night_start)
+        log(f"load on SQLite: readers, two editors and an import for {load_seconds} s")
+        figures.update(load_figures("sqlite", django_env(sqlite_url), night, load_seconds))
 
         with Postgres() as pg:
             log("importing into PostgreSQL")
@@ -365,6 +386,8 @@ def main():
             figures.update(found)
             log("admin changelist at scale")
             figures.update(probe("admin", pg.url))
+            log(f"load on PostgreSQL: readers, two editors and an import for {load_seconds} s")
+            figures.update(load_figures("postgres", django_env(pg.url), night, load_seconds))
         figures["import_peak_rss_mb"] = max(
             figures["import_peak_rss_mb_sqlite"], figures["import_peak_rss_mb_postgres"]
         )
@@ -372,6 +395,7 @@ def main():
         if os.environ.get("BENCH_KEEP") != "1":
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(MEDIA, ignore_errors=True)
+            shutil.rmtree(PAGE_CACHE_DIR, ignore_errors=True)
 
     print(f"\nEXPLAIN ANALYZE of the search for the author name {explained} at scale:\n" + explain)
     print(f"\n{'figure':<36}{'value':>14}  target")

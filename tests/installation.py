@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,3 +94,33 @@ class Installation:
             process.terminate()
             process.wait(10)
             log.close()
+
+
+@contextmanager
+def on_the_suites_database(folder):
+    """A migrated Installation on the kind of database the suite runs on: a SQLite file, or a
+    throwaway database on the PostgreSQL server of DATABASE_URL, dropped afterwards."""
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    if connection.vendor != "postgresql":
+        site = Installation(folder)
+        site.manage("migrate", "--noinput", "-v0")
+        try:
+            yield site
+        finally:
+            site.stop()
+        return
+    import psycopg
+
+    name = f"newsroom_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        site = Installation(folder, database_url=url.rsplit("/", 1)[0] + f"/{name}")
+        site.manage("migrate", "--noinput", "-v0")
+        yield site
+        site.stop()
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

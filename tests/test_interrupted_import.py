@@ -5,38 +5,20 @@ Run as real processes, on a throwaway SQLite file or PostgreSQL database."""
 import os
 import signal
 import time
-import uuid
 
 import pytest
-from django.db import connection
 
 from bench.pagegen import generate
 
-from .installation import Installation
+from .installation import on_the_suites_database
 
 pytestmark = pytest.mark.django_db  # only to know which database the suite runs on
 
 
 @pytest.fixture
 def installation(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if connection.vendor != "postgresql":
-        site = Installation(tmp_path)
-        site.manage("migrate", "--noinput", "-v0")
+    with on_the_suites_database(tmp_path) as site:
         yield site
-        return
-    import psycopg
-
-    name = f"newsroom_interrupt_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        site = Installation(tmp_path, database_url=url.rsplit("/", 1)[0] + f"/{name}")
-        site.manage("migrate", "--noinput", "-v0")
-        yield site
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def processes_mentioning(text):

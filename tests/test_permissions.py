@@ -213,3 +213,15 @@ def test_editor_still_reaches_everything(client, editor):
         reverse("admin:articles_article_history", args=[article.pk]),
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_preview_link_shows_a_draft_only_to_who_may_see_it(client, reporter):
+    from articles.preview import make_token
+
+    other = ArticleFactory(status=Status.DRAFT, publish_at=None, headline="别人的草稿")
+    own = ArticleFactory(status=Status.DRAFT, publish_at=None, headline="我的草稿")
+    BylineFactory(article=own, author=reporter.author)
+    client.force_login(reporter)
+    assert client.get(f"/preview/{make_token(other)}/").status_code == 403
+    response = client.get(f"/preview/{make_token(own)}/")
+    assert response.status_code == 200 and "我的草稿" in response.content.decode()

@@ -1,4 +1,6 @@
 from concurrency.admin import ConcurrentModelAdmin
+from concurrency.api import disable_concurrency
+from concurrency.config import CONCURRENCY_LIST_EDITABLE_POLICY_ABORT_ALL
 from django.contrib import admin, messages
 from django.db.models import Prefetch
 from django.urls import path, reverse
@@ -54,6 +56,10 @@ class EventInline(ArticlePartInline, admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, VersionAdmin):
     """Every permission question goes to articles/permissions.py, with the article in question."""
+
+    # A stale write that got past the form's check must fail the save loudly: the package's
+    # default swallows it and answers as if the save had succeeded.
+    list_editable_policy = CONCURRENCY_LIST_EDITABLE_POLICY_ABORT_ALL
 
     form = ArticleForm
     list_display = ("headline", "issue_date", "page_label", "section", "status", "publish_at", "author_names")
@@ -169,7 +175,12 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
         )
         if obj.status == Status.PUBLISHED and obj.publish_at is None:
             obj.publish_at = timezone.now()  # published without a time: from now on
-        super().save_model(request, obj, form, change)
+        if getattr(request, "restoring_revision", False):
+            # A restore overwrites on purpose; the restored row carries no version to compare.
+            with disable_concurrency(obj):
+                super().save_model(request, obj, form, change)
+        else:
+            super().save_model(request, obj, form, change)
         note = form.cleaned_data.get("correction_note", "").strip()
         if note:
             Correction.objects.create(article=obj, note=note, created_by=request.user)

@@ -30,8 +30,13 @@ def read_snapshot(token):
 
 
 def describe_conflict(article, loaded_version, opened_as):
-    """An HTML message for a save based on `loaded_version`, or None if it is current."""
-    current = Article.objects.filter(pk=article.pk).first()
+    """An HTML message for a save based on `loaded_version`, or None if it is current.
+
+    The stored row is locked until the save's transaction ends (the admin saves in one): two
+    editors saving at once are checked one after the other, so the second is refused here
+    instead of passing the check and losing the race at the write.
+    """
+    current = Article.objects.select_for_update().filter(pk=article.pk).first()
     if current is None or current.version == loaded_version:
         return None
     changes = changes_since(current, opened_as) if opened_as else []

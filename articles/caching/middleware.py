@@ -7,6 +7,8 @@ previews are never declared, so neither can leak. A page is kept no longer than 
 scheduled publication, so that a scheduled article appears on time without any cron job.
 """
 
+import time
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -14,7 +16,7 @@ from django.utils.http import parse_http_date_safe
 
 from .keys import page_key
 from .schedule import seconds_until_next_scheduled_change
-from .store import cache, current_epoch, current_versions
+from .store import bumped_at, cache, current_versions
 
 # A kept page is served with every header its response had (security headers included), but
 # those that belong to that one response.
@@ -44,15 +46,16 @@ class PageCacheMiddleware:
         entry = fresh_entry(key)
         if entry is not None:
             return self.from_entry(request, entry)
-        epoch = current_epoch()
+        started = time.time_ns()
         response = self.get_response(request)
-        self.keep(key, response, epoch)
+        self.keep(key, response, started)
         return response
 
-    def keep(self, key, response, epoch):
-        """Keep the response under its dependency tags' current versions; not if any tag was
-        bumped while it was built, since it may show what that change replaced (it read the
-        database before the change committed, the tags' versions after)."""
+    def keep(self, key, response, started):
+        """Keep the response under its dependency tags' current versions; not if one of them was
+        bumped while it was built (or just before, allowing for clocks a little apart): it may
+        show what that change replaced, having read the database before the change committed
+        and the tags' versions after."""
         tags = getattr(response, "cache_tags", None)
         if tags is None or response.status_code != 200 or response.streaming:
             return
@@ -64,7 +67,8 @@ class PageCacheMiddleware:
         if timeout <= 0:
             return
         versions = current_versions(tags)
-        if current_epoch() != epoch:
+        margin = settings.PAGE_CACHE_CLOCK_MARGIN_MS * 1_000_000
+        if any(bumped_at(version) >= started - margin for version in versions.values()):
             return
         entry = {
             "tags": versions,

@@ -6,14 +6,15 @@ import run from the shell or a publication by any process is seen by every serve
 """
 
 import secrets
+import time
 
 from django.conf import settings
 from django.core.cache import caches
 
 PREFIX = "newsroom:"
-# Changes whenever any tag is bumped: a page built while it changed may hold what the change
-# replaced, and is not kept (middleware.py).
-EPOCH = f"{PREFIX}epoch"
+# A version is the moment of its bump in nanoseconds, shifted left by this many bits that hold
+# a random number: so processes, even on several machines, never hand out the same version.
+RANDOM_BITS = 16
 
 
 def cache():
@@ -31,17 +32,15 @@ def current_versions(tags):
     return {tag: found.get(key, 0) for key, tag in keys.items()}
 
 
-def current_epoch():
-    return cache().get(EPOCH, 0)
+def bumped_at(version):
+    """When a version was handed out, in nanoseconds since the epoch (0 for a tag never bumped)."""
+    return version >> RANDOM_BITS
 
 
 def bump_tags(tags):
-    """Give each tag a new version: every page built with the old one is now stale.
-
-    A version is a random number, so that processes on several machines never hand out the same
-    one, and all tags are written in one round trip instead of one increment each.
-    """
+    """Give each tag a new version: every page built with the old one is now stale. All tags are
+    written in one round trip instead of one increment each."""
     if not tags:
         return
-    version = secrets.randbits(62) + 1
-    cache().set_many({**{tag_key(tag): version for tag in set(tags)}, EPOCH: version}, timeout=None)
+    version = (time.time_ns() << RANDOM_BITS) | secrets.randbits(RANDOM_BITS)
+    cache().set_many({tag_key(tag): version for tag in set(tags)}, timeout=None)

@@ -1,10 +1,12 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 
 from ..models import Article
+from ..permissions import may
 from ..preview import read_token
 from .article import ArticleView
 from .mixins import NEVER_SHOWN
@@ -27,10 +29,14 @@ class PreviewView(ArticleView):
         return response
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
+        article = get_object_or_404(
             Article.objects.select_related("page__issue", "section").defer(*NEVER_SHOWN),
             pk=self.article_pk,
         )
+        # A link passed on is no key: only those who may see the article in the admin preview it.
+        if not may(self.request.user, "view", article):
+            raise PermissionDenied
+        return article
 
     def get_cache_tags(self):
         return None  # a preview is never kept

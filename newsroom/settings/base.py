@@ -139,6 +139,10 @@ PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-
 # date): the others do not change a page and are left out of its cache key. A view that comes
 # to read another one must add it here.
 PAGE_CACHE_QUERY_PARAMS = ("q", "page", "date")
+# A page is not kept if one of its tags was bumped after its build began (it may show what the
+# change replaced). On one machine one clock decides; app servers on several machines should
+# allow for how far apart their clocks may be.
+PAGE_CACHE_CLOCK_MARGIN_MS = int(os.environ.get("PAGE_CACHE_CLOCK_MARGIN_MS", "0"))
 
 
 def shared_cache(redis_url, directory):

@@ -1,0 +1,301 @@
+"""The newsroom under a night's load, on loopback: readers, two editors saving one article, and an
+import, all at once, for BENCH_LOAD_SECONDS (60). It counts what a paper cannot afford:
+
+- errors: a reader's 5xx, an editor's save that fails other than as a refused stale save, an
+  import that fails;
+- lost edits: a save acknowledged (302) whose text is no longer in the article at the end. Each
+  editor appends a unique line to the body of the version it opened; a save based on an older
+  version must be refused (and then redone on the current one), never silently overwrite;
+- revisions: every acknowledged save must be in the article's history.
+
+It reports the readers' and editors' p99 latency. Run by `make bench` on SQLite and PostgreSQL,
+or alone on a throwaway SQLite file: python -m bench.load
+"""
+
+import html
+import http.cookiejar
+import json
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "bench-editor-pw-2024"  # noqa: S105 - a throwaway account on a throwaway database
+EDITORS = ("bench-editor-1", "bench-editor-2")
+
+
+class Browser:
+    """An editor's browser: a cookie jar and the admin's login and change form."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
+        )
+
+    def get(self, path):
+        with self.opener.open(self.base + path, timeout=30) as response:
+            return response.status, response.read().decode()
+
+    def post(self, path, fields):
+        data = urllib.parse.urlencode(fields, doseq=True).encode()
+        request = urllib.request.Request(self.base + path, data, headers={"Referer": self.base + path})
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def login(self, username):
+        _, page = self.get("/admin/login/")
+        status, _ = self.post(
+            "/admin/login/",
+            {
+                "csrfmiddlewaretoken": csrf(page),
+                "username": username,
+                "password": PASSWORD,
+                "next": "/admin/",
+            },
+        )
+        if status != 302:
+            raise RuntimeError(f"{username} could not log in ({status})")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+    def http_error_302(self, request, response, code, message, headers):
+        return response
+
+
+def csrf(page):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def form_fields(page):
+    """Every field of an admin change form as the browser would send it."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        name = re.search(r'\sname="([^"]+)"', tag)
+        if not name or re.search(r'type="(file|submit)"', tag):
+            continue
+        if 'type="checkbox"' in tag and "checked" not in tag:
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
+    for name, value in re.findall(r'<textarea[^>]*?\sname="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
+        fields[name] = html.unescape(value.lstrip("\n"))
+    for name, options in re.findall(r'<select[^>]*?\sname="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
+        if chosen:
+            fields[name] = chosen if len(chosen) > 1 else chosen[0]
+    return fields
+
+
+class Editor(threading.Thread):
+    """Opens the article, appends a line to its body, saves; on a refused (stale) save, opens it
+    again and redoes the edit, as an editor would."""
+
+    def __init__(self, base, username, article_id, stop):
+        super().__init__(daemon=True)
+        self.browser = Browser(base)
+        self.username = username
+        self.url = f"/admin/articles/article/{article_id}/change/"
+        self.stop = stop
+        self.saved, self.refused, self.errors, self.latencies = [], 0, [], []
+
+    def run(self):
+        self.browser.login(self.username)
+        n = 0
+        while not self.stop.is_set():
+            n += 1
+            marker = f"{self.username}-edit-{n}"
+            try:
+                _, page = self.browser.get(self.url)
+                fields = form_fields(page)
+                fields["body"] = fields["body"].rstrip() + f"\n\n{marker}"
+                fields["correction_note"] = f"补充：{marker}"
+                started = time.perf_counter()
+                status, answer = self.browser.post(self.url, fields)
+                self.latencies.append((time.perf_counter() - started) * 1000)
+            except (OSError, KeyError, AttributeError) as error:
+                self.errors.append(repr(error))
+                continue
+            if status == 302:
+                self.saved.append(marker)
+            elif status == 200 and "保存失败" in answer:
+                self.refused += 1
+            else:
+                self.errors.append(f"save answered {status}")
+
+
+def wrk(url, seconds, connections=4):
+    result = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", result.stdout)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", result.stdout
+    )
+    return {
+        "requests": int(re.search(r"(\d+) requests in", result.stdout).group(1)),
+        "p99_ms": round(float(p99.group(1)) * scale, 1),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+    }
+
+
+def importer(env, pages, stop, outcome):
+    """Import the pages one issue at a time, published, until stopped or done."""
+    for page in pages:
+        if stop.is_set():
+            break
+        result = subprocess.run(
+            [sys.executable, "manage.py", "import_issue", "--publish", str(page)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        outcome["imports"] += 1
+        if result.returncode != 0:
+            outcome["import_errors"].append(result.stderr.strip().splitlines()[-1:])
+
+
+def prepare(env):
+    """Editor accounts and the article they both edit; returns (article id, its public URL)."""
+    code = (
+        "from django.contrib.auth.models import Group, User; from articles.models import Article\n"
+        f"for name in {EDITORS!r}:\n"
+        f"    user, _ = User.objects.get_or_create(username=name, defaults={{'is_staff': True}})\n"
+        f"    user.set_password({PASSWORD!r}); user.save(); user.groups.add(Group.objects.get(name='编辑'))\n"
+        "a = Article.objects.published().order_by('pk').first()\n"
+        "print(a.pk, a.get_absolute_url())"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pk, url = result.stdout.split()[-2:]
+    return int(pk), url
+
+
+def verify(env, article_id, saved):
+    """(lost edits, saves missing from the history)."""
+    code = (
+        "import json; from reversion.models import Version; from articles.models import Article\n"
+        f"a = Article.objects.get(pk={article_id})\n"
+        "bodies = [v.field_dict['body'] for v in Version.objects.get_for_object(a)]\n"
+        "print(json.dumps({'body': a.body, 'bodies': bodies}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    state = json.loads(result.stdout.strip().splitlines()[-1])
+    lost = [marker for marker in saved if not re.search(rf"(^|\n){re.escape(marker)}(\n|$)", state["body"])]
+    missing = [
+        marker
+        for marker in saved
+        if not any(re.search(rf"{re.escape(marker)}$", body.rstrip()) for body in state["bodies"])
+    ]
+    return lost, missing
+
+
+def p99(values):
+    return round(statistics.quantiles(values, n=100)[98], 1) if len(values) > 1 else 0
+
+
+def measure_load(base, env, pages, seconds):
+    """Readers, two editors and an import against the server at `base`, for `seconds`."""
+    article_id, article_url = prepare(env)
+    stop = threading.Event()
+    editors = [Editor(base, name, article_id, stop) for name in EDITORS]
+    outcome = {"imports": 0, "import_errors": []}
+    loader = threading.Thread(target=importer, args=(env, pages, stop, outcome), daemon=True)
+    readers = {}
+
+    def read(name, url):
+        readers[name] = wrk(base + url, seconds)
+
+    reading = [
+        threading.Thread(target=read, args=("article", article_url)),
+        threading.Thread(target=read, args=("home", "/")),
+    ]
+    for thread in [*editors, loader, *reading]:
+        thread.start()
+    for thread in reading:
+        thread.join()
+    stop.set()
+    for thread in [*editors, loader]:
+        thread.join(120)
+    saved = [marker for editor in editors for marker in editor.saved]
+    lost, missing = verify(env, article_id, saved)
+    latencies = sorted(ms for editor in editors for ms in editor.latencies)
+    return {
+        "reader_requests": sum(r["requests"] for r in readers.values()),
+        "reader_errors": sum(r["errors"] + r["socket_errors"] for r in readers.values()),
+        "reader_p99_ms": max(r["p99_ms"] for r in readers.values()),
+        "editor_saves": len(saved),
+        "editor_refused_stale": sum(editor.refused for editor in editors),
+        "editor_errors": sum(len(editor.errors) for editor in editors),
+        "editor_save_p99_ms": round(statistics.quantiles(latencies, n=100)[98], 1)
+        if len(latencies) > 1
+        else 0,
+        "imports": outcome["imports"],
+        "import_errors": len(outcome["import_errors"]),
+        "lost_edits": len(lost),
+        "saves_missing_from_history": len(missing),
+    }
+
+
+def load_figures(label, env, pages, seconds):
+    """measure_load() against two gunicorn workers serving `env`'s database, figures labelled."""
+    from bench.run import Gunicorn, free_port
+
+    with Gunicorn("newsroom.wsgi:application", {**env, "PAGE_CACHE": "1"}, free_port()) as server:
+        figures = measure_load(server.url, env, pages, seconds)
+    return {f"load_{key}_{label}": value for key, value in figures.items()}
+
+
+def main():
+    import os
+    import tempfile
+
+    from bench.pagegen import generate
+    from bench.run import django_env, run
+
+    seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
+    with tempfile.TemporaryDirectory(prefix="newsroom-load-") as work:
+        env = django_env(f"sqlite:///{work}/load.sqlite3", PAGE_CACHE_DIR=f"{work}/pages")
+        run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
+        seeded = generate(Path(work) / "seed", 3, 4, seed=7)
+        run([sys.executable, "manage.py", "import_issue", "--publish", *map(str, seeded)], env)
+        pages = generate(Path(work) / "night", 60, 1, seed=8, start=__import__("datetime").date(2025, 1, 1))
+        figures = load_figures("sqlite", env, pages, seconds)
+    print(json.dumps(figures, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
