@@ -4,11 +4,11 @@ import pytest
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The database is rolled back after each test; the page cache must forget with it."""
-    from django.core.cache import cache
+    from articles.caching.store import clear
 
-    cache.clear()
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -364,3 +364,27 @@ def test_a_page_built_while_a_change_commits_is_not_kept(client):
     middleware = PageCacheMiddleware(render_during_a_change)
     assert middleware(RequestFactory().get(url)).content.decode() == "旧的页面"
     assert client.get(url).get("X-Page-Cache") is None and "竞态" in client.get(url).content.decode()
+
+
+def test_the_version_table_is_shared_through_its_file(tmp_path):
+    """Two processes map the same file: a bump written by one is read by the other at once."""
+    from articles.caching.store import VersionTable
+
+    one, other = VersionTable(tmp_path), VersionTable(tmp_path)
+    assert other.read(["article:7"]) == {"article:7": 0}
+    one.write(["article:7", "issue:2"], 12345)
+    assert other.read(["article:7", "issue:2", "tag:9"]) == {"article:7": 12345, "issue:2": 12345, "tag:9": 0}
+
+
+def test_a_process_copy_of_a_page_is_dropped_when_its_tags_change(client):
+    """Each process keeps the pages it served last; another process's change must still show."""
+    from articles.caching.store import bump_tags, recent_pages
+
+    article = ArticleFactory(headline="本进程副本")
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit" and recent_pages.pages
+    Article.objects.filter(pk=article.pk).update(headline="别的进程改的标题")  # no signal here
+    bump_tags([f"article:{article.pk}"])  # what the other process's change sends
+    response = client.get(url)
+    assert response.get("X-Page-Cache") is None and "别的进程改的标题" in response.content.decode()

@@ -16,7 +16,7 @@ from django.utils.http import parse_http_date_safe
 
 from .keys import page_key
 from .schedule import seconds_until_next_scheduled_change
-from .store import bumped_at, cache, current_versions
+from .store import bumped_at, cache, current_versions, recent_pages
 
 # A kept page is served with every header its response had (security headers included), but
 # those that belong to that one response.
@@ -28,11 +28,20 @@ def cacheable(meta):
 
 
 def fresh_entry(key):
-    """The kept page under this key if none of the tags it was built from has changed since."""
+    """The kept page under this key if none of the tags it was built from has changed since: this
+    process's copy if it has one, else the shared cache's."""
+    entry = recent_pages.get(key)
+    if entry is not None and is_fresh(entry):
+        return entry
     entry = cache().get(key)
-    if entry is not None and current_versions(entry["tags"]) == entry["tags"]:
+    if entry is not None and is_fresh(entry):
+        recent_pages.put(key, entry)
         return entry
     return None
+
+
+def is_fresh(entry):
+    return entry["expires"] > time.time() and current_versions(entry["tags"]) == entry["tags"]
 
 
 class PageCacheMiddleware:
@@ -71,6 +80,7 @@ class PageCacheMiddleware:
         if any(bumped_at(version) >= started - margin for version in versions.values()):
             return
         entry = {
+            "expires": time.time() + timeout,
             "tags": versions,
             "content": response.content,
             "headers": {name: value for name, value in response.items() if name.lower() not in NOT_KEPT},
