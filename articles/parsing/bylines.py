@@ -7,9 +7,17 @@ A byline line opens with a box or bullet and lists names, each after the label o
     □ 王薇 记者 张可馨               -> 王薇 (no role: never invent one); 张可馨 记者
     □ 本报记者 张  三 文/摄           -> 张三 记者 (justified names lose their spaces; 文/摄 keeps 记者)
 
+Many papers print bylines without a mark; a line is one when it opens with a role label and
+holds nothing but labels and names:
+
+    本报记者  马  力  方  圆           -> 马力 记者; 方圆 记者 (two-character names padded to three)
+    海滨日报记者  王五                 -> 王五 记者 (a partner paper's or an agency's reporter)
+
 A dateline at the start of the first paragraph gives the byline too:
 
     本报讯（记者 周婷 通讯员 孙伟）3月10日，… -> 周婷 记者; 孙伟 通讯员; paragraph "3月10日，…"
+    本报南京5月12日电  记者张三  通讯员李四  …  -> 张三 记者; 李四 通讯员
+    新华社北京5月12日电 / 据新华社电 …         -> no one named: the text keeps what follows
 """
 
 import re
@@ -30,28 +38,57 @@ ROLE_LABELS = {
     "评论员": "评论员",
     "记者": "记者",
     "摄影": "摄影",
+    "特约通讯员": "通讯员",
+    "本报特约记者": "记者",
+    "本报实习生": "实习生",
+    "本报见习记者": "见习记者",
 }
+# "海滨日报记者", "新华社记者", "中新社记者", "央视记者": another paper's or an agency's reporter.
+PARTNER_LABEL = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?(?:日报|晚报|时报|商报|报社|报|社|台|网)(记者|通讯员|摄影记者)"
+)
 PHOTO_MARK = re.compile(r"(?:文\s*/\s*摄|文\s*/\s*图|图\s*/\s*文|摄\s*/\s*文)$")
 _LABEL = "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
 _LABEL_PREFIX = re.compile(rf"^({_LABEL})(.*)$")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{1,5}$|^[A-Za-z][A-Za-z .·-]{0,30}$")
-DATELINE = re.compile(r"^本报[\u4e00-\u9fff]{0,6}讯\s*(?:[（(](?P<credits>[^）)]*)[）)])?\s*")
+# 本报讯, 本报北京5月12日电, 新华社北京5月12日电, 据新华社电 ... but never 本报通讯员, which is a byline.
+DATELINE = re.compile(
+    r"^(?:据)?(?:本报|新华社|中新社|人民日报|[\u4e00-\u9fff]{2,6}(?:日报|晚报|社))"
+    r"(?:[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日)?(?:讯(?!员)|电)"
+    r"\s*(?:[（(](?P<credits>[^）)]*)[）)])?\s*"
+)
+# After the dateline, credits may follow without brackets: 记者张三  通讯员李四 …
+LOOSE_CREDITS = re.compile(
+    r"^(?P<credits>(?:(?:本报)?(?:记者|通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4})*\s*)+)"
+    r"(?=\s)"
+)
 
 
 def is_byline_line(text):
-    """A line that opens with a marker and holds only labels and names.
+    """A line that opens with a marker and holds only labels and names, or one without a marker
+    that opens with a role label and holds only labels and names.
 
     Without any role label, only names of two or three characters (the shape of nearly every
     Chinese name) make a byline, so that a bulleted subhead such as "■ 理论宣讲" stays text.
     """
-    if not text or text[0] not in MARKERS:
-        return False
+    if not text or (text.endswith(("摄", "摄影")) and not PHOTO_MARK.search(text)):
+        return False  # a photographer's credit under a caption, not 文/摄
+    if text[0] not in MARKERS:
+        return opens_with_label(text) and bool(parse_credits(text))
     body = text.lstrip(MARKERS)
     credits = parse_credits(body)
     if not credits:
         return False
     has_label = any(label in body for label in ROLE_LABELS)
     return has_label or all(2 <= len(credit.name) <= 3 for credit in credits)
+
+
+def opens_with_label(text):
+    """Asked of every unmarked line: most fail on their first two characters."""
+    if len(text) > 60 or text[-1] in "。！？，；：":
+        return False
+    first = text.split()[0] if " " in text else text
+    return bool(_LABEL_PREFIX.match(first) or PARTNER_LABEL.match(first))
 
 
 def parse_byline_line(text):
@@ -71,8 +108,11 @@ def parse_credits(text):
             role = ROLE_LABELS[token]
             continue
         if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
-            # One character alone is half of a name justified to a wider width: 张  三 -> 张三.
+            # One character alone is half of a two-character name padded to three: 张  三 -> 张三;
+            # 马  力  方  圆 is two people.
             fragment += token
+            if len(fragment) == 2:
+                fragment = _flush_fragment(fragment, role, credits)
             continue
         fragment = _flush_fragment(fragment, role, credits)
         credits.append(Credit(token, role))
@@ -80,18 +120,45 @@ def parse_credits(text):
     return _dedupe(credits)
 
 
+DATELINE_OPENINGS = ("本报", "新华社", "中新社", "据", "人民日报")
+
+
 def opens_with_dateline(text):
-    """'本报讯（记者 周婷）3月10日，…' -> True. Asked of every line: most fail the plain prefix test."""
-    return text.startswith("本报") and DATELINE.match(text) is not None
+    """'本报讯（记者 周婷）3月10日，…' -> True. Asked of every line: most fail the prefix test."""
+    if not text.startswith(DATELINE_OPENINGS) and "电" not in text[:16]:
+        return False
+    return DATELINE.match(text) is not None
 
 
 def split_dateline(paragraph):
-    """('本报讯（记者 周婷）3月10日，…') -> ([周婷 记者], '3月10日，…'); no dateline -> ([], text)."""
+    """('本报讯（记者 周婷）3月10日，…') -> ([周婷 记者], '3月10日，…'); no dateline -> ([], text).
+
+    A dateline that names an agency or a place (新华社北京5月12日电) stays in the text, as
+    printed: only 本报讯 and its credits leave it."""
     match = DATELINE.match(paragraph)
     if not match:
         return [], paragraph
     credits = parse_credits(match["credits"]) if match["credits"] else []
-    return credits or [], paragraph[match.end() :]
+    rest = paragraph[match.end() :]
+    loose = LOOSE_CREDITS.match(rest)
+    if loose and not credits:
+        credits = parse_credits(loose["credits"]) or []
+        if credits:
+            rest = rest[loose.end() :].lstrip()
+    if not match.group(0).startswith("本报讯"):
+        return credits or [], paragraph[: match.start()] + _without_credits(paragraph, match, loose, credits)
+    return credits or [], rest
+
+
+def _without_credits(paragraph, match, loose, credits):
+    """The dateline kept, its credits dropped:
+    '新华社北京5月12日电（记者李卫东）…' -> '新华社北京5月12日电 …'."""
+    head = DATELINE.match(paragraph).group(0)
+    head = re.sub(r"[（(][^）)]*[）)]\s*$", "", head).rstrip()
+    rest = paragraph[match.end() :]
+    if loose and credits:
+        rest = rest[loose.end() :].lstrip()
+    return f"{head} {rest}".strip() if rest else head
 
 
 def merge_credits(first, second):
@@ -111,6 +178,12 @@ def _tokens(text):
     for raw in re.split(r"[\s、，,；;]+", text):
         if not raw:
             continue
+        partner = PARTNER_LABEL.match(raw)
+        if partner and partner.group(0) not in ROLE_LABELS:
+            tokens.append(partner.group(1))  # 新华社记者 -> 记者
+            raw = raw[partner.end() :]
+            if not raw:
+                continue
         while raw:
             match = _LABEL_PREFIX.match(raw)
             if match and match.group(1) != raw:

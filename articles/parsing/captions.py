@@ -23,6 +23,13 @@ CAPTION_OPENING = re.compile(r"^(?:图为|图\s*[：:]|图片说明\s*[：:]|（
 CAPTION_FIRST = "图（"  # what CAPTION_OPENING can start with: other lines skip the regex
 CAPTION_MAX = 160
 CREDIT_LAST = "摄影 ）)"  # what a line with a credit can end with: other lines skip the rest
+# A photographer's credit on a line of its own, under its caption: "本报记者  沈  雁摄",
+# "新华社记者  谢小明摄", "刘峰摄（视觉中国）", "以上图片均为本报记者刘洋摄".
+CREDIT_LINE = re.compile(
+    r"^(?:以上图片|本版图片|图片)?(?:均为|均由)?\s*"
+    rf"(?P<names>(?:(?:{_LABEL}|[\u4e00-\u9fff]{{1,8}}?(?:日报|晚报|报|社)(?:记者|通讯员))\s*)?"
+    r"[\u4e00-\u9fff·][\u4e00-\u9fff·\s、]{0,24}?)\s*摄(?:影)?\s*(?:[（(][^）)]{2,12}[）)])?$"
+)
 
 
 def split_credit(text):

@@ -8,6 +8,8 @@ share one:
     A3版：要闻                    -> number 3, name 要闻
     责任编辑：周文 版式：李敏      -> editor 周文
     2024年3月12日 星期二 第2版 要闻 责任编辑：周文
+    《江南日报》（2026年05月13日 第 05 版）  -> the paper's name, the date and page 5
+    本版责编：王小明  李  华        -> editors 王小明、李华 (a two-character name padded to three)
 
 A line is a header line only when header fields account for all of it, so that a paragraph that
 merely mentions a date or a page is never eaten.
@@ -24,12 +26,22 @@ DATE = re.compile(
 )
 PAGE = re.compile(
     r"(?:第\s*)?(?P<letter>[A-Za-z]?)\s*(?P<number>\d{1,3})\s*版"
-    r"(?:\s*[：:]\s*|\s+|(?=$))(?P<name>[^\s：:，。,\d]{0,10}(?=\s|$))?"
+    r"(?:\s*[：:]\s*|\s+|(?=$|[）)\]】]))(?P<name>[^\s：:，。,\d（）()]{0,10}(?=\s|$|[）)\]】]))?"
 )
-# "label：value" pairs where the label names an editing job: 责任编辑, 编辑, 版式, 美编, 校对 ...
-STAFF_LABELS = "责任编辑|值班编辑|美术编辑|图片编辑|责编|编辑|版式|美编|校对|组版|排版|审读|终审|[一二三]审"
-STAFF = re.compile(rf"(?P<label>{STAFF_LABELS})\s*[：:]\s*(?P<value>[^\s：:]{{1,12}})")
-EDITOR_LABELS = ("责任编辑", "责编", "编辑")
+# "label：names" where the label names an editing job: 责任编辑, 编辑, 版式, 美编, 校对 ... The names
+# run to the next label or the end of the line.
+STAFF_LABELS = (
+    "本版责任编辑|本版责编|本版编辑|责任编辑|值班编辑|美术编辑|图片编辑|版式设计|责编|编辑|版式|美编"
+    "|校对|组版|排版|审读|终审|[一二三]审"
+)
+STAFF = re.compile(
+    rf"(?P<label>{STAFF_LABELS})\s*[：:]\s*(?P<value>(?:(?!(?:{STAFF_LABELS})\s*[：:])[^：:])*)"
+)
+STAFF_NAMES = re.compile(r"^[\u4e00-\u9fff·\s、，,]{1,40}$")
+EDITOR_LABELS = ("本版责任编辑", "本版责编", "本版编辑", "责任编辑", "责编", "编辑")
+# 《江南日报》 and brackets around the rest: a date line as many papers print it.
+PAPER = re.compile(r"《(?P<paper>[^《》]{2,16})》")
+BRACKETS = "（）()[]【】 ·|/"
 HEADER_MAX_CHARS = 80
 ISSUE_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*期|总第\s*(?P<total>\d+)\s*期")
 
@@ -42,6 +54,7 @@ class Header:
     editor: str = ""
     issue_number: int | None = None
     total_number: int | None = None
+    paper: str = ""
 
 
 def read_header_line(text, header):
@@ -51,15 +64,26 @@ def read_header_line(text, header):
     """
     if len(text) > HEADER_MAX_CHARS:
         return False  # a paragraph, not a header: skip the searches
+    try:
+        return _read_header_line(text, header)
+    except _NotStaff:
+        return False
+
+
+def _read_header_line(text, header):
     found = Header()
     rest = text
+    rest = _take(PAPER, rest, lambda m: setattr(found, "paper", m["paper"]))
     rest = _take(DATE, rest, lambda m: _set_date(found, m))
     rest = _take(ISSUE_NUMBER, rest, lambda m: _set_issue_number(found, m))
     rest = _take(PAGE, rest, lambda m: _set_page(found, m))
-    rest = _take_all(STAFF, rest, lambda m: _set_staff(found, m))
-    if rest.strip(" ·|/"):
+    staff = []
+    rest = _take_all(STAFF, rest, lambda m: staff.append(_set_staff(found, m)))
+    if found.paper and found == Header(paper=found.paper) and not staff:
+        return False  # a title in 《》 alone is a book or a show, not a header
+    if rest.strip(BRACKETS):
         return False
-    if found == Header():
+    if found == Header() and not staff:
         return False
     for name, value in vars(found).items():
         if value not in (None, "") and getattr(header, name) in (None, ""):
@@ -110,5 +134,33 @@ def _set_page(found, match):
 
 
 def _set_staff(found, match):
+    value = match["value"].strip()
+    if not STAFF_NAMES.match(value):
+        raise _NotStaff
     if match["label"] in EDITOR_LABELS and not found.editor:
-        found.editor = match["value"]
+        found.editor = "、".join(staff_names(value))
+
+
+def staff_names(value):
+    """'王小明  李  华' -> ['王小明', '李华']: single characters are halves of a padded name."""
+    names, half = [], ""
+    for token in re.split(r"[\s、，,]+", value):
+        if not token:
+            continue
+        if len(token) == 1:
+            half += token
+            if len(half) == 2:
+                names.append(half)
+                half = ""
+        else:
+            if half:
+                names.append(half)
+                half = ""
+            names.append(token)
+    if half:
+        names.append(half)
+    return names
+
+
+class _NotStaff(Exception):
+    """A 'label：' followed by something other than names: prose, not a header."""

@@ -70,8 +70,25 @@ def _after_byline(pieces, i):
     return i > 0 and pieces[i - 1].kind == "byline"
 
 
+# 让老街区有新活力（城市观察）: a column's label in brackets closing the headline.
+COLUMN_LABEL = re.compile(r"^(?P<headline>.{2,}?)\s*[（(](?P<label>[\u4e00-\u9fff·\s]{2,16})[）)]$")
+# Bracketed words that are part of a headline, not a column: (上) (下) (续) (一) …
+NOT_COLUMNS = re.compile(r"^[上中下续完一二三四五六七八九十]+$")
+KICKER_DASHES = re.compile(r"\s*[—─]{1,2}$")
+
+
+def column_in_headline(headline):
+    """'让老街区有新活力（城市观察）' -> ('让老街区有新活力', '城市观察'); otherwise (headline, '')."""
+    match = COLUMN_LABEL.match(headline)
+    if not match or NOT_COLUMNS.match(match["label"].strip()):
+        return headline, ""
+    return match["headline"].strip(), " ".join(match["label"].split())
+
+
 def read_stack(lines):
-    """['引题', '主题', '——副题'] -> (kicker, headline, subtitle)."""
+    """['引题', '主题', '——副题'] -> (kicker, headline, subtitle).
+
+    A kicker often ends with dashes leading into the headline (数字赋能——): they are dropped."""
     subtitle = ""
     lines = list(lines)
     if len(lines) > 1 and lines[-1].startswith(("—", "─", "-")):
@@ -79,10 +96,13 @@ def read_stack(lines):
     if len(lines) == 3:
         kicker, headline, extra = lines
         subtitle = subtitle or extra
-    elif len(lines) == 2:
+    elif len(lines) == 2 and (subtitle or KICKER_DASHES.search(lines[0]) or len(lines[0]) < len(lines[1])):
         kicker, headline = lines
+    elif len(lines) == 2:
+        # 主题 + 副题 without dashes: the longer, first line is the headline.
+        kicker, headline, subtitle = "", lines[0], lines[1]
     elif lines:
         kicker, headline = "", lines[0]
     else:
         kicker, headline = "", ""
-    return kicker, headline, subtitle
+    return KICKER_DASHES.sub("", kicker), headline, subtitle

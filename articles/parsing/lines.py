@@ -9,7 +9,7 @@ a larger gap than usual is how a layout export marks a photo or a new story.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that take no room but are not whitespace to str.split(): zero-width space, BOM.
 INVISIBLE = ("\u200b", "\ufeff")
@@ -20,6 +20,9 @@ class Line:
     number: int
     text: str
     gap: int = 0
+    # The printed line began with spaces (U+3000 and the like): a paragraph's first line. Not
+    # part of what makes two lines the same: the text and where it stands are.
+    indent: bool = field(default=False, compare=False)
 
 
 def split_lines(text):
@@ -30,11 +33,11 @@ def split_lines(text):
     # str methods rather than a regex split: this runs over every line of every page.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for number, raw in enumerate(text.split("\n"), start=1):
-        words = raw.split()  # U+3000 and every other space: trimmed, inner runs made one
+        words = raw.split()  # U+3000, U+00A0 and every other space: trimmed, inner runs made one
         if not words:
             gap += 1
             continue
-        lines.append(Line(number, " ".join(words), gap))
+        lines.append(Line(number, " ".join(words), gap, raw[:1].isspace()))
         gap = 0
     return lines
 

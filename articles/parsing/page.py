@@ -4,7 +4,9 @@ The steps, each in its own module, run in print order:
 
 1. decoding      bytes -> text (UTF-8 with or without BOM, GB18030/GBK)
 2. lines         numbered non-blank lines, full-width indentation and odd line ends undone
-3. header        date, page number and name, editors: they fill the page, never an article
+2b. layout       column-broken (the seed) or one paragraph per line: decided per page; pages of
+                 the second kind are read by per_line.py from step 5 on
+3. header        date, page number and name, the paper, editors: they fill the page, never an article
 4. pieces        bylines and jump marks (转版) told apart from text
 5. headlines     where each article starts, and its kicker / headline / subtitle
 6. bylines       names and roles, from the byline line and the 本报讯 dateline
@@ -18,8 +20,10 @@ from . import bylines as byline_rules
 from .decoding import decode
 from .header import Header, is_page_name, read_header_line
 from .headlines import find_article_starts, is_title_like, read_stack, stack_above
+from .layout import PARAGRAPH_PER_LINE, detect_layout
 from .lines import split_lines, typical_gap
 from .paragraphs import Context, build_blocks
+from .per_line import build_story, story_starts
 from .pieces import tag_lines
 from .punctuation import ends_sentence
 from .types import ParsedArticle, ParsedPage, ParseError
@@ -36,18 +40,30 @@ def parse_page(data, source="", encoding=None):
     lines = strip_header(lines, page)
     if not lines:
         raise ParseError("no article found: the page holds no text besides its header")
+    page.layout = detect_layout(lines)
     pieces = tag_lines(lines)
     column, pieces = split_column_label(pieces)
+    if page.layout == PARAGRAPH_PER_LINE:
+        starts = story_starts(pieces)
+        if not starts or starts[0] > 0:
+            starts.insert(0, 0)
+        spans = zip(starts, starts[1:] + [len(pieces)], strict=True)
+        page.articles = [build_story(pieces[start:end], page.warn) for start, end in spans]
+        return _finish(page, column)
     usual_gap = typical_gap(lines)
     context = Context(usual_gap, any(line.gap > usual_gap for line in lines[1:]))
     page.articles = [
         build_article(pieces, start, end, context, page)
         for start, end in article_spans(pieces, context, page)
     ]
+    return _finish(page, column)
+
+
+def _finish(page, column):
     page.articles = [article for article in page.articles if article is not None]
     if not page.articles:
         raise ParseError("no article found on the page")
-    if column:
+    if column and not page.articles[-1].column:
         page.articles[-1].column = column
     return page
 
@@ -75,6 +91,7 @@ def strip_header(lines, page):
     page.number = header.page_number
     page.name = header.page_name
     page.editor = header.editor
+    page.paper = header.paper
     return lines[start:end]
 
 

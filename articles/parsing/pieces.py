@@ -7,7 +7,7 @@ split off the text and kept on the piece.
 
 from dataclasses import dataclass, field
 
-from .bylines import MARKERS, is_byline_line, parse_byline_line
+from .bylines import MARKERS, is_byline_line, opens_with_label, parse_byline_line
 from .continuations import MARK_CLOSES, MARK_OPENS, split_continued_from, split_continued_to
 from .lines import Line
 from .types import Credit
@@ -37,7 +37,7 @@ def tag_lines(lines):
         text = line.text
         # Most lines are prose: their first and last characters rule out a byline or a jump mark
         # without the calls, which were a quarter of the parser's time.
-        if text[0] in MARKERS and is_byline_line(text):
+        if (text[0] in MARKERS or opens_with_label(text)) and is_byline_line(text):
             pieces.append(Piece("byline", line, text, credits=parse_byline_line(text)))
             continue
         came_from = None

@@ -2,6 +2,7 @@
 
 JSON shape, per page:
     {"source", "encoding", "date" (YYYY-MM-DD or null), "number" (int or null), "name" (or null),
+     "layout" ("column-broken" or "paragraph-per-line"), "paper" (or null), "editor" (or null),
      "warnings": [{"line", "message"}],
      "articles": [{"kicker", "headline", "subtitle", "column", "authors": [{"name", "role"}],
                    "blocks": [{"type": "paragraph"|"subhead", "text"} | {"type": "image",
@@ -17,6 +18,9 @@ def page_to_dict(page):
         "date": page.date.isoformat() if page.date else None,
         "number": page.number,
         "name": page.name or None,
+        "layout": page.layout,
+        "paper": page.paper or None,
+        "editor": page.editor or None,
         "warnings": [{"line": w.line, "message": w.message} for w in page.warnings],
         "articles": [_article_to_dict(article) for article in page.articles],
     }

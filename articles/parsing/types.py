@@ -81,6 +81,8 @@ class ParsedPage:
     articles: list[ParsedArticle] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     text: str = ""
+    layout: str = ""  # "column-broken" or "paragraph-per-line" (parsing/layout.py)
+    paper: str = ""  # the paper's name, where the header gives it (《江南日报》)
 
     def warn(self, line, message):
         self.warnings.append(Warning(line, message))

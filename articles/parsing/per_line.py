@@ -1,0 +1,210 @@
+"""Stories of a page exported one paragraph per line (layout.py), with or without blank lines.
+
+    让老街区有新活力（城市观察）        <- headline; its bracketed label is the story's column
+    ——清河坊片区更新改造一年见闻          <- subtitle
+    本报记者  沈  雁  周立群              <- byline without a mark
+    五月的清河坊，……                  <- an indented line: a paragraph, never rejoined
+    修缮后的清河坊骑楼街区。              <- caption …
+    本报记者  沈  雁摄                     <- … with its credit on the next line
+
+A story starts at a stack of up to three title lines (short, not indented, no full stop) that is
+followed by a byline, a dateline, a signature (a bare name, or a place and a name, under the
+title of a commentary or a reader's letter) or, after a blank line, by its first paragraph.
+Inside a story, a lone title-like line followed by paragraphs is a subhead.
+"""
+
+import re
+
+from . import bylines as byline_rules
+from .captions import CREDIT_LINE, is_marked_caption, split_credit
+from .headlines import STACK_MAX_LINES, column_in_headline, read_stack
+from .punctuation import ends_sentence
+from .types import Block, Credit, ParsedArticle
+
+TITLE_MAX = 40
+SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+PADDED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")
+PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|盟|旗|镇|乡|村|街道|社区)$")
+# (钱多多、孙晓参与采写) (本报通讯员赵一参与采写) (综合本报记者张三、李四报道)
+CLOSING_CREDIT = re.compile(r"^[（(](?:综合)?(?P<who>[^（）()]{2,40}?)(?:参与采写|采写|报道|整理)[）)]$")
+
+
+def is_title_line(piece):
+    text = piece.text
+    if piece.kind != "text" or piece.line.indent or len(text) > TITLE_MAX:
+        return False
+    if text.startswith(("—", "─")):
+        return True  # a subtitle, even a whole sentence ending in 。
+    return not ends_sentence(text) and not is_marked_caption(text) and not CREDIT_LINE.match(text)
+
+
+def signature_credits(text):
+    """A commentary's bare name ('吴  桐') or a letter's place and name ('浙江省湖州市  周立新')."""
+    if PADDED_NAME.match(text) or (SIGNATURE_NAME.match(text) and len(text) <= 3):
+        return [Credit(text.replace(" ", ""))]
+    parts = text.split(" ")
+    if len(parts) >= 2 and PLACE.match(parts[0]):
+        name = "".join(parts[1:])
+        if SIGNATURE_NAME.match(name) and len(name) <= 4:
+            return [Credit(name)]
+    return None
+
+
+def opens_story(pieces, j):
+    """Whether pieces[j], under a title stack, is what opens a story's body."""
+    piece = pieces[j]
+    if piece.kind in ("byline", "from"):
+        return True
+    if piece.kind != "text":
+        return False
+    return byline_rules.opens_with_dateline(piece.text) or signature_credits(piece.text) is not None
+
+
+def story_starts(pieces):
+    """Indexes where stories start."""
+    starts, i = [], 0
+    while i < len(pieces):
+        stack = _stack_at(pieces, i)
+        after = i + len(stack)
+        if stack and after < len(pieces) and _starts_here(pieces, i, stack, after):
+            starts.append(i)
+            i = after
+            continue
+        i += 1
+    return starts
+
+
+def _stack_at(pieces, i):
+    stack = []
+    while i + len(stack) < len(pieces) and len(stack) < STACK_MAX_LINES:
+        piece = pieces[i + len(stack)]
+        if not is_title_line(piece) or (stack and piece.gap > 0):
+            break
+        if stack and signature_credits(piece.text) is not None:
+            break
+        stack.append(i + len(stack))
+    # A stack whose last line is the signature of what follows is one line shorter.
+    return stack
+
+
+def _starts_here(pieces, i, stack, after):
+    first = pieces[i]
+    after_break = i == 0 or first.gap > 0 or _closes(pieces[i - 1])
+    if not after_break:
+        return False
+    if opens_story(pieces, after):
+        return True
+    if pieces[after].kind != "text":
+        return False
+    # Title lines straight above a paragraph: a story after a blank line, or a stack of two or
+    # more; a single line without a blank above it is a subhead.
+    return (i == 0 or first.gap > 0 or len(stack) >= 2) and _is_paragraph(pieces[after])
+
+
+def _closes(piece):
+    return piece.kind in ("to", "byline") or piece.kind == "text" and ends_sentence(piece.text)
+
+
+def _is_paragraph(piece):
+    return piece.kind == "text" and (
+        piece.line.indent or len(piece.text) > TITLE_MAX or ends_sentence(piece.text)
+    )
+
+
+def build_story(span, warn):
+    """A ParsedArticle from the pieces of one story."""
+    stack = _stack_at(span, 0)
+    kicker, headline, subtitle = read_stack([span[i].text for i in stack])
+    headline, column = column_in_headline(headline)
+    article = ParsedArticle(
+        headline=headline, kicker=kicker, subtitle=subtitle, column=column, line=span[0].number
+    )
+    body = span[len(stack) :]
+    position = 0
+    while position < len(body) and body[position].kind in ("byline", "from", "text"):
+        piece = body[position]
+        if piece.kind == "byline":
+            article.authors = byline_rules.merge_credits(article.authors, piece.credits)
+        elif piece.kind == "from":
+            article.continued_from = piece.page
+        elif (signed := signature_credits(piece.text)) is not None and position <= 1:
+            article.authors = byline_rules.merge_credits(article.authors, signed)
+        else:
+            break
+        position += 1
+    article.blocks = blocks_of(body[position:], article, warn)
+    if not article.authors:
+        warn(article.line, f"“{headline[:20]}” has no byline")
+    return article
+
+
+def blocks_of(pieces, article, warn):
+    blocks, pending = [], None
+    first_text = True
+    for index, piece in enumerate(pieces):
+        if piece.kind == "to":
+            article.continued_to = piece.page
+            continue
+        if piece.kind == "byline":  # a second byline further down: more credits
+            article.authors = byline_rules.merge_credits(article.authors, piece.credits)
+            continue
+        if piece.kind == "from":
+            continue
+        text = piece.text
+        if first_text:
+            first_text = False
+            credits, rest = byline_rules.split_dateline(text)
+            article.authors = byline_rules.merge_credits(article.authors, credits)
+            text = rest.strip() or text
+        credit = CREDIT_LINE.match(text)
+        if credit:
+            _credit_photo(blocks, credit, article)
+            continue
+        closing = CLOSING_CREDIT.match(text)
+        if closing:
+            credited = byline_rules.parse_credits(closing["who"]) or []
+            article.authors = byline_rules.merge_credits(article.authors, credited)
+        if pending is not None:
+            pending.text += text
+            if ends_sentence(text) or _next_is_new_paragraph(pieces, index):
+                pending = None
+            continue
+        if is_marked_caption(text):
+            caption, photographer = split_credit(text)
+            blocks.append(Block("image", caption=caption, credit=photographer, line=piece.number))
+            continue
+        if is_title_line(piece) and _followed_by_paragraph(pieces, index):
+            blocks.append(Block("subhead", text, line=piece.number))
+            continue
+        block = Block("paragraph", text, line=piece.number)
+        blocks.append(block)
+        if not ends_sentence(text) and not _next_is_new_paragraph(pieces, index):
+            pending = block  # a paragraph wrapped onto an unindented line: rejoined
+    return blocks
+
+
+def _credit_photo(blocks, credit, article):
+    """A photographer's line: the credit of the photo above it, whose caption may have been read
+    as a paragraph."""
+    names = "、".join(
+        byline_rules.parse_credits(credit["names"])
+        and [c.name for c in byline_rules.parse_credits(credit["names"])]
+        or [credit["names"].replace(" ", "")]
+    )
+    if blocks and blocks[-1].type == "image" and not blocks[-1].credit:
+        blocks[-1].credit = names
+    elif blocks and blocks[-1].type == "paragraph":
+        last = blocks.pop()
+        blocks.append(Block("image", caption=last.text, credit=names, line=last.line))
+    else:
+        blocks.append(Block("image", caption="", credit=names))
+
+
+def _next_is_new_paragraph(pieces, index):
+    following = next((p for p in pieces[index + 1 :] if p.kind == "text"), None)
+    return following is None or following.line.indent or following.gap > 0
+
+
+def _followed_by_paragraph(pieces, index):
+    following = next((p for p in pieces[index + 1 :] if p.kind == "text"), None)
+    return following is not None and _is_paragraph(following)
