@@ -23,7 +23,7 @@ from .headlines import find_article_starts, is_title_like, read_stack, stack_abo
 from .layout import PARAGRAPH_PER_LINE, detect_layout
 from .lines import split_lines, typical_gap
 from .paragraphs import Context, build_blocks
-from .per_line import build_story, story_starts
+from .per_line import build_story, drop_guides, gather_boxes, story_starts
 from .pieces import tag_lines
 from .punctuation import ends_sentence
 from .types import ParsedArticle, ParsedPage, ParseError
@@ -44,11 +44,13 @@ def parse_page(data, source="", encoding=None):
     pieces = tag_lines(lines)
     column, pieces = split_column_label(pieces)
     if page.layout == PARAGRAPH_PER_LINE:
+        pieces = drop_guides(pieces)
         starts = story_starts(pieces)
         if not starts or starts[0] > 0:
             starts.insert(0, 0)
         spans = zip(starts, starts[1:] + [len(pieces)], strict=True)
-        page.articles = [build_story(pieces[start:end], page.warn) for start, end in spans]
+        stories = [(pieces[start], build_story(pieces[start:end], page.warn)) for start, end in spans]
+        page.articles = gather_boxes(stories)
         return _finish(page, column)
     usual_gap = typical_gap(lines)
     context = Context(usual_gap, any(line.gap > usual_gap for line in lines[1:]))

@@ -33,8 +33,8 @@ def is_title_line(piece):
     text = piece.text
     if piece.kind != "text" or piece.line.indent or len(text) > TITLE_MAX:
         return False
-    if text.startswith(("—", "─")):
-        return True  # a subtitle, even a whole sentence ending in 。
+    if text.startswith(("—", "─")) or text.endswith(("—", "─")):
+        return True  # a subtitle, even a whole sentence ending in 。; a kicker leading into the headline
     return not ends_sentence(text) and not is_marked_caption(text) and not CREDIT_LINE.match(text)
 
 
@@ -58,6 +58,27 @@ def opens_story(pieces, j):
     if piece.kind != "text":
         return False
     return byline_rules.opens_with_dateline(piece.text) or signature_credits(piece.text) is not None
+
+
+# A front page's box of pointers to the stories inside: "今日导读" over "第三版  城乡公交…".
+GUIDE_TITLE = re.compile(r"^(?:今日|本期)?导读$|^要目$")
+GUIDE_LINE = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]?\d{1,2}版)\s*[:：]?\s*\S|\S.*(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]\d{1,2}版)$")
+
+
+def drop_guides(pieces):
+    """The pieces without a 导读 box: lines that point to other pages are not a story."""
+    kept, i = [], 0
+    while i < len(pieces):
+        run = i + (1 if pieces[i].kind == "text" and GUIDE_TITLE.match(pieces[i].text) else 0)
+        end = run
+        while end < len(pieces) and pieces[end].kind == "text" and GUIDE_LINE.match(pieces[end].text):
+            end += 1
+        if end - run >= 2:
+            i = end
+            continue
+        kept.append(pieces[i])
+        i += 1
+    return kept
 
 
 def story_starts(pieces):
@@ -89,13 +110,15 @@ def _stack_at(pieces, i):
 
 def _starts_here(pieces, i, stack, after):
     first = pieces[i]
-    after_break = i == 0 or first.gap > 0 or _closes(pieces[i - 1])
-    if not after_break:
-        return False
     if opens_story(pieces, after):
-        return True
-    if pieces[after].kind != "text":
+        return True  # a byline, a dateline or a signature right under the titles
+    if after + 1 < len(pieces) and pieces[after + 1].kind == "byline" and _is_paragraph(pieces[after]):
+        return True  # a standfirst or an editor's note between the titles and the byline
+    after_break = i == 0 or first.gap > 0 or _closes(pieces[i - 1])
+    if not after_break or pieces[after].kind != "text":
         return False
+    if after + 1 < len(pieces) and CREDIT_LINE.match(pieces[after + 1].text or ""):
+        return True  # a photo with its title, caption and credit: a story of its own
     # Title lines straight above a paragraph: a story after a blank line, or a stack of two or
     # more; a single line without a blank above it is a subhead.
     return (i == 0 or first.gap > 0 or len(stack) >= 2) and _is_paragraph(pieces[after])
@@ -208,3 +231,55 @@ def _next_is_new_paragraph(pieces, index):
 def _followed_by_paragraph(pieces, index):
     following = next((p for p in pieces[index + 1 :] if p.kind == "text"), None)
     return following is not None and _is_paragraph(following)
+
+
+# Labels over a story made of photos and their captions: the story's column, not a kicker.
+PHOTO_STORY_LABELS = ("图片报道", "图片新闻", "摄影报道", "图说", "视觉")
+BOX_TITLE_MAX = 8
+
+
+def gather_boxes(stories):
+    """[(first piece, ParsedArticle)] -> the articles, with boxes put back together.
+
+    A briefs box (城事速递 above several briefs, each a short title and a paragraph that often
+    opens with a dateline) is one article: the box title is its headline and each brief's title
+    a subhead. The box title is first read as the first brief's kicker; the briefs after it
+    follow without a blank line and without a byline of their own.
+    """
+    articles, boxes = [], set()
+    for first, article in stories:
+        if article.kicker in PHOTO_STORY_LABELS:
+            article.column, article.kicker = article.kicker, ""
+        box = articles[-1] if articles else None
+        if box is not None and id(box) in boxes and _is_brief(first, article):
+            box.blocks += [Block("subhead", article.headline, line=article.line), *article.blocks]
+            box.authors = byline_rules.merge_credits(box.authors, article.authors)
+            continue
+        if 0 < len(article.kicker) <= BOX_TITLE_MAX and not article.subtitle and _opens_brief(article):
+            box = ParsedArticle(headline=article.kicker, line=article.line, authors=list(article.authors))
+            box.blocks = [Block("subhead", article.headline, line=article.line), *article.blocks]
+            boxes.add(id(box))
+            articles.append(box)
+            continue
+        articles.append(article)
+    for index, article in enumerate(articles):
+        if id(article) in boxes and sum(b.type == "subhead" for b in article.blocks) < 2:
+            # A kicker over one short story after all, not a box of briefs.
+            story = article.blocks.pop(0)
+            articles[index] = ParsedArticle(
+                headline=story.text,
+                kicker=article.headline,
+                line=article.line,
+                authors=article.authors,
+                blocks=article.blocks,
+            )
+    return articles
+
+
+def _is_brief(first, article):
+    return first.gap == 0 and not article.kicker and not article.subtitle and _opens_brief(article)
+
+
+def _opens_brief(article):
+    paragraphs = [b for b in article.blocks if b.type == "paragraph"]
+    return 0 < len(paragraphs) <= 2 and len(article.blocks) <= 3
