@@ -83,9 +83,13 @@ def is_byline_line(text):
     return has_label or all(2 <= len(credit.name) <= 3 for credit in credits)
 
 
+# Box titles that open with a role's word but name no one: 记者手记 is a reporter's notes.
+BOX_TITLES = ("记者手记", "记者观察", "记者调查", "记者感言", "记者札记", "记者再访", "通讯员手记")
+
+
 def opens_with_label(text):
     """Asked of every unmarked line: most fail on their first two characters."""
-    if len(text) > 60 or text[-1] in "。！？，；：":
+    if len(text) > 60 or text[-1] in "。！？，；：" or text.startswith(BOX_TITLES):
         return False
     first = text.split()[0] if " " in text else text
     return bool(_LABEL_PREFIX.match(first) or PARTNER_LABEL.match(first))

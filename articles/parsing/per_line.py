@@ -18,6 +18,7 @@ import re
 from . import bylines as byline_rules
 from .captions import CREDIT_LINE, is_marked_caption, split_credit
 from .headlines import STACK_MAX_LINES, column_in_headline, read_stack
+from .layout import WHOLE_ENDINGS
 from .punctuation import ends_sentence
 from .types import Block, Credit, ParsedArticle
 
@@ -201,7 +202,7 @@ def blocks_of(pieces, article, warn):
             continue
         block = Block("paragraph", text, line=piece.number)
         blocks.append(block)
-        if not ends_sentence(text) and not _next_is_new_paragraph(pieces, index):
+        if not _whole(text) and not _next_is_new_paragraph(pieces, index):
             pending = block  # a paragraph wrapped onto an unindented line: rejoined
     return blocks
 
@@ -223,9 +224,15 @@ def _credit_photo(blocks, credit, article):
         blocks.append(Block("image", caption="", credit=names))
 
 
+def _whole(text):
+    return ends_sentence(text) or text.endswith(WHOLE_ENDINGS)
+
+
 def _next_is_new_paragraph(pieces, index):
     following = next((p for p in pieces[index + 1 :] if p.kind == "text"), None)
-    return following is None or following.line.indent or following.gap > 0
+    if following is None or following.line.indent or following.gap > 0:
+        return True
+    return is_title_line(following) and _followed_by_paragraph(pieces, pieces.index(following))
 
 
 def _followed_by_paragraph(pieces, index):
