@@ -41,6 +41,8 @@ STAFF_NAMES = re.compile(r"^[\u4e00-\u9fff·\s、，,]{1,40}$")
 EDITOR_LABELS = ("本版责任编辑", "本版责编", "本版编辑", "责任编辑", "责编", "编辑")
 # 《江南日报》 and brackets around the rest: a date line as many papers print it.
 PAPER = re.compile(r"《(?P<paper>[^《》]{2,16})》")
+# Without the brackets, a paper's name opens a line that also gives the date: 西山日报  2026年…
+BARE_PAPER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{1,8}(?:日报|晚报|时报|商报|都市报|早报))(?=\s)")
 BRACKETS = "（）()[]【】 ·|/"
 HEADER_MAX_CHARS = 80
 ISSUE_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*期|总第\s*(?P<total>\d+)\s*期")
@@ -75,6 +77,8 @@ def _read_header_line(text, header):
     rest = text
     rest = _take(PAPER, rest, lambda m: setattr(found, "paper", m["paper"]))
     rest = _take(DATE, rest, lambda m: _set_date(found, m))
+    if found.date and not found.paper:
+        rest = _take(BARE_PAPER, rest.lstrip(), lambda m: setattr(found, "paper", m["paper"]))
     rest = _take(ISSUE_NUMBER, rest, lambda m: _set_issue_number(found, m))
     rest = _take(PAGE, rest, lambda m: _set_page(found, m))
     staff = []

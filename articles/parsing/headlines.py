@@ -85,6 +85,23 @@ def column_in_headline(headline):
     return match["headline"].strip(), " ".join(match["label"].split())
 
 
+SUBTITLE_ENDINGS = ("纪实", "侧记", "见闻", "调查", "手记", "的一年", "之路", "的故事", "探访", "速写", "观察")
+
+
+def _reads_as_subtitle(first, second):
+    """Two title lines without dashes: 主题 + 副题 rather than 引题 + 主题?
+
+    A kicker is a short phrase setting the scene (乡村振兴, 坚持创新驱动  加快转型升级, 数字赋能：);
+    a subtitle tells the facts or the kind of story (今年将完成改造项目四十二个，涉及…;
+    科技特派员扎根乡村的一年). Each line's signs are weighed; a tie reads as kicker + headline.
+    """
+    kicker = 2 * (len(first) <= 6) + 2 * (" " in first) + 3 * first.endswith(("：", ":", "—"))
+    kicker += not any(mark in second for mark in "，,、；;") and not any(c.isdigit() for c in second)
+    subtitle = 2 * (any(mark in second for mark in "，,、；;") or any(c.isdigit() for c in second))
+    subtitle += 2 * second.endswith(SUBTITLE_ENDINGS) + (len(second) > len(first) + 4)
+    return subtitle > kicker
+
+
 def read_stack(lines):
     """['引题', '主题', '——副题'] -> (kicker, headline, subtitle).
 
@@ -96,10 +113,9 @@ def read_stack(lines):
     if len(lines) == 3:
         kicker, headline, extra = lines
         subtitle = subtitle or extra
-    elif len(lines) == 2 and (subtitle or KICKER_DASHES.search(lines[0]) or len(lines[0]) < len(lines[1])):
+    elif len(lines) == 2 and (subtitle or not _reads_as_subtitle(*lines)):
         kicker, headline = lines
     elif len(lines) == 2:
-        # 主题 + 副题 without dashes: the longer, first line is the headline.
         kicker, headline, subtitle = "", lines[0], lines[1]
     elif lines:
         kicker, headline = "", lines[0]
