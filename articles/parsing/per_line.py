@@ -240,8 +240,11 @@ def _followed_by_paragraph(pieces, index):
     return following is not None and _is_paragraph(following)
 
 
-# Labels over a story made of photos and their captions: the story's column, not a kicker.
+# Labels over a story made of photos and their captions: the story's column, not a kicker; its
+# paragraphs are captions.
 PHOTO_STORY_LABELS = ("图片报道", "图片新闻", "摄影报道", "图说", "视觉")
+# Other standing labels over a title name the column too.
+COLUMN_LABELS = ("读者来信", "来信", "来论", "快评", "短评", "观察", "言论", "民生热线", "记者调查")
 BOX_TITLE_MAX = 8
 
 
@@ -256,6 +259,9 @@ def gather_boxes(stories):
     articles, boxes = [], set()
     for first, article in stories:
         if article.kicker in PHOTO_STORY_LABELS:
+            article.column, article.kicker = article.kicker, ""
+            article.blocks = captions_of(article.blocks)
+        elif article.kicker in COLUMN_LABELS and not article.column:
             article.column, article.kicker = article.kicker, ""
         box = articles[-1] if articles else None
         if box is not None and id(box) in boxes and _is_brief(first, article):
@@ -281,6 +287,23 @@ def gather_boxes(stories):
                 blocks=article.blocks,
             )
     return articles
+
+
+def captions_of(blocks):
+    """A photo story's blocks: every paragraph is a caption, and a photo without a credit takes
+    the next one's (以上图片均为本报记者刘洋摄 credits every photo above it)."""
+    images = [
+        block if block.type == "image" else Block("image", caption=block.text, line=block.line)
+        for block in blocks
+        if block.type in ("image", "paragraph")
+    ]
+    credit = ""
+    for image in reversed(images):
+        if image.credit:
+            credit = image.credit
+        elif credit:
+            image.credit = credit
+    return images
 
 
 def _is_brief(first, article):
