@@ -34,6 +34,8 @@ def is_title_line(piece):
     text = piece.text
     if piece.kind != "text" or piece.line.indent or len(text) > TITLE_MAX:
         return False
+    if text.startswith(("（", "(")) and text.endswith(("）", ")")):
+        return False  # a bracketed line: a closing credit or a note, never a title
     if text.startswith(("—", "─")) or text.endswith(("—", "─")):
         return True  # a subtitle, even a whole sentence ending in 。; a kicker leading into the headline
     return not ends_sentence(text) and not is_marked_caption(text) and not CREDIT_LINE.match(text)
