@@ -85,7 +85,19 @@ def column_in_headline(headline):
     return match["headline"].strip(), " ".join(match["label"].split())
 
 
-SUBTITLE_ENDINGS = ("纪实", "侧记", "见闻", "调查", "手记", "的一年", "之路", "的故事", "探访", "速写", "观察")
+SUBTITLE_ENDINGS = (
+    "纪实",
+    "侧记",
+    "见闻",
+    "调查",
+    "手记",
+    "的一年",
+    "之路",
+    "的故事",
+    "探访",
+    "速写",
+    "观察",
+)
 
 
 def _reads_as_subtitle(first, second):

@@ -22,6 +22,27 @@ from .layout import WHOLE_ENDINGS
 from .punctuation import ends_sentence
 from .types import Block, Credit, ParsedArticle
 
+# Labels over a story made of photos and their captions: the story's column, not a kicker; its
+# paragraphs are captions.
+PHOTO_STORY_LABELS = ("图片报道", "图片新闻", "摄影报道", "图说", "视觉")
+# Other standing labels over a title name the column too.
+COLUMN_LABELS = (
+    "读者来信",
+    "来信",
+    "来论",
+    "快评",
+    "短评",
+    "言论",
+    "民生热线",
+    "记者调查",
+    "律师说法",
+    "法官说法",
+    "以案说法",
+    "法律咨询",
+    "读者热线",
+    "百姓呼声",
+)
+STANDING_LABELS = PHOTO_STORY_LABELS + COLUMN_LABELS
 TITLE_MAX = 40
 SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")
@@ -65,7 +86,9 @@ def opens_story(pieces, j):
 
 # A front page's box of pointers to the stories inside: "今日导读" over "第三版  城乡公交…".
 GUIDE_TITLE = re.compile(r"^(?:今日|本期)?导读$|^要目$")
-GUIDE_LINE = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]?\d{1,2}版)\s*[:：]?\s*\S|\S.*(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]\d{1,2}版)$")
+GUIDE_LINE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]?\d{1,2}版)\s*[:：]?\s*\S|\S.*(?:第[一二三四五六七八九十\d]{1,3}版|[A-Z]\d{1,2}版)$"
+)
 
 
 def drop_guides(pieces):
@@ -140,8 +163,11 @@ def _is_paragraph(piece):
 def build_story(span, warn):
     """A ParsedArticle from the pieces of one story."""
     stack = _stack_at(span, 0)
-    kicker, headline, subtitle = read_stack([span[i].text for i in stack])
+    titles = [span[i].text for i in stack]
+    label = titles[0] if len(titles) >= 2 and titles[0] in STANDING_LABELS else ""
+    kicker, headline, subtitle = read_stack(titles[1:] if label else titles)
     headline, column = column_in_headline(headline)
+    column = column or label
     article = ParsedArticle(
         headline=headline, kicker=kicker, subtitle=subtitle, column=column, line=span[0].number
     )
@@ -242,11 +268,6 @@ def _followed_by_paragraph(pieces, index):
     return following is not None and _is_paragraph(following)
 
 
-# Labels over a story made of photos and their captions: the story's column, not a kicker; its
-# paragraphs are captions.
-PHOTO_STORY_LABELS = ("图片报道", "图片新闻", "摄影报道", "图说", "视觉")
-# Other standing labels over a title name the column too.
-COLUMN_LABELS = ("读者来信", "来信", "来论", "快评", "短评", "观察", "言论", "民生热线", "记者调查")
 BOX_TITLE_MAX = 8
 
 
@@ -260,11 +281,8 @@ def gather_boxes(stories):
     """
     articles, boxes = [], set()
     for first, article in stories:
-        if article.kicker in PHOTO_STORY_LABELS:
-            article.column, article.kicker = article.kicker, ""
+        if article.column in PHOTO_STORY_LABELS:
             article.blocks = captions_of(article.blocks)
-        elif article.kicker in COLUMN_LABELS and not article.column:
-            article.column, article.kicker = article.kicker, ""
         box = articles[-1] if articles else None
         if box is not None and id(box) in boxes and _is_brief(first, article):
             box.blocks += [Block("subhead", article.headline, line=article.line), *article.blocks]
