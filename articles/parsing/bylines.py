@@ -64,6 +64,24 @@ LOOSE_CREDITS = re.compile(
 )
 
 
+# 文/林清, 图/文 周晓梅, 摄影｜王三: supplements and features credit the writer so.
+SLASH_CREDIT = re.compile(r"^(?P<kind>文字|文图|图文|文|图|摄影|摄)\s*[/／|｜]\s*(?P<names>[^/／|｜]+)$")
+
+
+def slash_credits(text):
+    """'文/林  清' -> [林清]; '摄影/王三' -> [王三 摄影]; None for any other line."""
+    match = SLASH_CREDIT.match(text)
+    if not match:
+        return None
+    credits = parse_credits(match["names"])
+    if not credits:
+        return None
+    if match["kind"] in ("图", "摄影", "摄"):
+        for credit in credits:
+            credit.role = credit.role or "摄影"
+    return credits
+
+
 def is_byline_line(text):
     """A line that opens with a marker and holds only labels and names, or one without a marker
     that opens with a role label and holds only labels and names.
@@ -73,6 +91,8 @@ def is_byline_line(text):
     """
     if not text or (text.endswith(("摄", "摄影")) and not PHOTO_MARK.search(text)):
         return False  # a photographer's credit under a caption, not 文/摄
+    if text[0] in "文图摄" and slash_credits(text):
+        return True
     if text[0] not in MARKERS:
         return opens_with_label(text) and bool(parse_credits(text))
     body = text.lstrip(MARKERS)
@@ -91,12 +111,14 @@ def opens_with_label(text):
     """Asked of every unmarked line: most fail on their first two characters."""
     if len(text) > 60 or text[-1] in "。！？，；：" or text.startswith(BOX_TITLES):
         return False
+    if text[0] in "文图摄" and SLASH_CREDIT.match(text):
+        return True
     first = text.split()[0] if " " in text else text
     return bool(_LABEL_PREFIX.match(first) or PARTNER_LABEL.match(first))
 
 
 def parse_byline_line(text):
-    return parse_credits(text.lstrip(MARKERS)) or []
+    return slash_credits(text) or parse_credits(text.lstrip(MARKERS)) or []
 
 
 def parse_credits(text):

@@ -41,6 +41,10 @@ COLUMN_LABELS = (
     "法律咨询",
     "读者热线",
     "百姓呼声",
+    "读书札记",
+    "书评",
+    "随笔",
+    "书香",
 )
 STANDING_LABELS = PHOTO_STORY_LABELS + COLUMN_LABELS
 TITLE_MAX = 40
