@@ -76,3 +76,18 @@ def reporter(django_user_model):
     user.groups.add(Group.objects.get(name="记者"))
     Author.objects.create(name="张可馨", user=user)
     return user
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The parser's score on each corpus page (tests/test_corpus.py), after every run."""
+    from .corpus import SCORES
+
+    if not SCORES:
+        return
+    terminalreporter.section("parser corpus scores")
+    for name, (value, misses) in sorted(SCORES.items()):
+        terminalreporter.write_line(
+            f"{name}: {value:.3f}" + (f"  missed: {'; '.join(misses)}" if misses else "")
+        )
+    average = sum(value for value, _ in SCORES.values()) / len(SCORES)
+    terminalreporter.write_line(f"average over {len(SCORES)} pages: {average:.3f}")

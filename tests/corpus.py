@@ -9,6 +9,8 @@ from pathlib import Path
 from articles.parsing import page_to_dict, parse_page
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+# {page file: (score, what missed)}, filled by the corpus tests and printed after the run.
+SCORES = {}
 
 
 def compact(page):
@@ -47,7 +49,9 @@ def score(found, expected):
         for name, ok in zip(("kicker/subtitle", "authors", "first paragraph"), passed, strict=True):
             if not ok:
                 misses.append(f"{want['headline']}: {name}")
-    misses += [f"not found: {e['headline']}" for e in expected["articles"] if e["headline"] not in by_headline]
+    misses += [
+        f"not found: {e['headline']}" for e in expected["articles"] if e["headline"] not in by_headline
+    ]
     misses += [f"extra: {h}" for h in by_headline if h not in {e["headline"] for e in expected["articles"]}]
     per_article = sum(checks) / len(expected["articles"])
     return (precision + recall + 3 * per_article) / 5, misses

@@ -41,6 +41,8 @@ def parse_page(data, source="", encoding=None):
     if not lines:
         raise ParseError("no article found: the page holds no text besides its header")
     page.layout = detect_layout(lines)
+    if page.layout == PARAGRAPH_PER_LINE:
+        blank_lines_as_breaks(lines)
     pieces = tag_lines(lines)
     column, pieces = split_column_label(pieces)
     if page.layout == PARAGRAPH_PER_LINE:
@@ -68,6 +70,16 @@ def _finish(page, column):
     if column and not page.articles[-1].column:
         page.articles[-1].column = column
     return page
+
+
+def blank_lines_as_breaks(lines):
+    """In a page exported one paragraph per line, only a blank line more than the page's usual
+    spacing marks a break (between stories, around a photo): some exports put a blank line
+    after every paragraph."""
+    usual = typical_gap(lines)
+    if usual:
+        for line in lines:
+            line.gap = max(0, line.gap - usual)
 
 
 def strip_header(lines, page):
