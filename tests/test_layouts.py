@@ -147,3 +147,73 @@ def test_an_agency_dateline_stays_in_the_text_and_credits_its_reporter():
     page = parse("标题\n\u3000\u3000新华社北京5月12日电（记者李卫东）国务院新闻办今天举行发布会。\n")
     assert authors(page) == [("李卫东", "记者")]
     assert first_paragraph(page) == "新华社北京5月12日电 国务院新闻办今天举行发布会。"
+
+
+def test_three_characters_standing_apart_are_one_name_and_four_are_two():
+    assert authors(parse("标题\n本报记者  周  立  群\n\u3000\u3000正文。")) == [("周立群", "记者")]
+    assert authors(parse("标题\n本报记者  马  力  方  圆\n\u3000\u3000正文。")) == [
+        ("马力", "记者"),
+        ("方圆", "记者"),
+    ]
+
+
+BOOKSHOP = (
+    "\u3000\u3000街角新开了一家书店，店面不大，却摆满了文学、历史和艺术类图书，吸引了不少附近的居民。\n"
+    "\u3000\u3000店主说，开书店是她多年的梦想，她希望这里能成为街坊邻居读书聊天的好去处。\n"
+    "\u3000\u3000每逢周末，书店还会举办读书分享会，邀请作家和读者面对面交流，很受欢迎。\n"
+)
+
+
+def test_what_the_newspaper_knows_settles_a_doubtful_split_and_label():
+    from articles.parsing import Known
+
+    text = "城市漫步\n街角的书店\n本报记者  欧  阳  方  圆\n" + BOOKSHOP
+    alone = page_to_dict(parse_page(text.encode()))
+    assert [a["name"] for a in alone["articles"][0]["authors"]] == ["欧阳", "方圆"]
+    assert alone["articles"][0]["kicker"] == "城市漫步"
+    known = Known(names=frozenset({"欧阳方", "圆"}) | {"欧阳方圆"}, columns=frozenset({"城市漫步"}))
+    page = page_to_dict(parse_page(text.encode(), known=known))
+    assert [a["name"] for a in page["articles"][0]["authors"]] == ["欧阳方圆"]
+    assert (page["articles"][0]["kicker"], page["articles"][0]["column"]) == ("", "城市漫步")
+
+
+@pytest.mark.django_db
+def test_the_import_and_its_dry_run_ask_the_database(tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    from articles.models import Author, Section
+
+    Author.objects.create(name="欧阳方圆")
+    Section.objects.create(name="城市漫步")
+    path = tmp_path / "p.txt"
+    path.write_text("城市漫步\n街角的书店\n本报记者  欧  阳  方  圆\n" + BOOKSHOP, "utf-8")
+    out = io.StringIO()
+    call_command(
+        "import_issue",
+        str(path),
+        "--date",
+        "2024-03-12",
+        "--page",
+        "3",
+        "--dry-run",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    assert '"name": "欧阳方圆"' in out.getvalue() and '"column": "城市漫步"' in out.getvalue()
+
+
+def test_what_the_parser_is_unsure_of_is_a_warning_with_its_line():
+    page = parse(
+        "社区服务中心全面升级改造后重新开放迎来周边居民前来办事咨询\n本报摄像  王  五\n"
+        "\u3000\u3000社区服务中心经过三个月的改造重新开放，新增了自助服务区和老年人休息区，居民办事更方便了。\n"
+        "\n新闻发布会在市政府新闻中心举行\n"
+        "\u3000\u3000这是一段没有署名的正文，写得足够长，足以成为一个段落，读者看完就知道了。\n"
+    )
+    warnings = [(w["line"], w["message"]) for w in page["warnings"]]
+    assert any(line == 1 and "read as a headline" in message for line, message in warnings)
+    assert any(line == 2 and "role word not known" in message for line, message in warnings)
+    assert any(line == 5 and "has no byline" in message for line, message in warnings)
+    assert authors(page) == [("王五", "")]

@@ -71,6 +71,7 @@ class ImportOptions:
     encoding: str | None = None
     publish: bool = False
     allow_far_date: bool = False
+    known: object = None  # parsing.Known: the newspaper's authors and columns, read by the import
 
     @staticmethod
     def parse_date(value):

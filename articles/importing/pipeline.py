@@ -5,11 +5,12 @@ whole run, however many files are given.
 """
 
 from contextlib import nullcontext
+from dataclasses import replace
 from itertools import groupby
 
 from django.db import connection, transaction
 
-from ..parsing import stitch_continuations
+from ..parsing import Known, stitch_continuations
 from .loader import IssueLoader
 from .prepare import parse_source, prepared_pages
 
@@ -24,7 +25,19 @@ def parsed_pages(sources, options, require_date):
 
 def dry_run(sources, options):
     """Parse and stitch everything, write nothing: the structure the import would write."""
+    options = with_what_is_known(options)
     return stitch_continuations(list(parsed_pages(sources, options, require_date=False)))
+
+
+def with_what_is_known(options):
+    """The options with the newspaper's authors and columns, for the parser to settle doubts."""
+    from ..models import Author, Section
+
+    known = Known(
+        names=frozenset(Author.objects.values_list("name", flat=True)),
+        columns=frozenset(Section.objects.values_list("name", flat=True)),
+    )
+    return replace(options, known=known)
 
 
 def run_import(sources, options, user=None, progress=None, jobs=1):
@@ -34,11 +47,12 @@ def run_import(sources, options, user=None, progress=None, jobs=1):
     processes while this one writes (see prepare.py); the database work stays here, in one
     transaction.
     """
-    loader = IssueLoader(options, user=user)
     with transaction.atomic():
         one_import_at_a_time()
         check_references_as_written()
         leave_search_index_merge_to_vacuum()
+        options = with_what_is_known(options)
+        loader = IssueLoader(options, user=user)
         pages = prepared_pages(sources, options, loader.store_vectors, jobs)
         issues = (list(issue) for _date, issue in groupby(pages, key=lambda pair: pair[0].date))
         # Evaluated as each issue's turn comes, after the one before it is written.

@@ -35,7 +35,7 @@ CHUNK = 8
 def parse_source(name, data, options, index, require_date):
     """Parse one file and fill from the options what its text lacks."""
     try:
-        page = parse_page(data, source=name, encoding=options.encoding)
+        page = parse_page(data, source=name, encoding=options.encoding, known=options.known)
     except ParseError as error:
         raise ImportFailed(f"{name}: {error}") from None
     if page.date is None:

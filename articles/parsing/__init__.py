@@ -7,11 +7,12 @@ pages = stitch_continuations([page, ...])
 from .page import parse_page
 from .report import page_to_dict, pages_to_text
 from .stitch import stitch_continuations
-from .types import Block, Credit, ParsedArticle, ParsedPage, ParseError, Warning
+from .types import Block, Credit, Known, ParsedArticle, ParsedPage, ParseError, Warning
 
 __all__ = [
     "Block",
     "Credit",
+    "Known",
     "ParseError",
     "ParsedArticle",
     "ParsedPage",

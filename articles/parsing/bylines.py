@@ -20,9 +20,21 @@ A dateline at the start of the first paragraph gives the byline too:
     新华社北京5月12日电 / 据新华社电 …         -> no one named: the text keeps what follows
 """
 
+import contextvars
 import re
 
-from .types import Credit
+from .types import Credit, Known
+
+# The newspaper's known authors while a page is parsed (page.parse_page sets it): a run of single
+# characters is split into names it knows where it can.
+known = contextvars.ContextVar("known", default=None)
+
+
+def what_is_known():
+    return known.get() or NOTHING_KNOWN
+
+
+NOTHING_KNOWN = Known()
 
 MARKERS = "□■◎●○◆◇▲△▼▽★☆◼◻▪▫"
 # What a label says -> the role stored. Longer labels first, so that 本报记者 wins over 记者.
@@ -134,16 +146,42 @@ def parse_credits(text):
             role = ROLE_LABELS[token]
             continue
         if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
-            # One character alone is half of a two-character name padded to three: 张  三 -> 张三;
-            # 马  力  方  圆 is two people.
-            fragment += token
-            if len(fragment) == 2:
-                fragment = _flush_fragment(fragment, role, credits)
+            fragment += token  # half of a padded name: gathered, then split (split_run)
             continue
         fragment = _flush_fragment(fragment, role, credits)
         credits.append(Credit(token, role))
     _flush_fragment(fragment, role, credits)
     return _dedupe(credits)
+
+
+def split_run(chars):
+    """Single characters standing apart, as names: two-character names are padded to the width of
+    three (张  三 -> 张三), so 马  力  方  圆 is two people; three alone are one name spaced out.
+    Names the newspaper knows decide where they can."""
+    names = what_is_known().names
+    if names:
+        found = _known_split(chars, names)
+        if found:
+            return found
+    if len(chars) == 3:
+        return [chars]
+    parts = [chars[i : i + 2] for i in range(0, len(chars) - 3 if len(chars) % 2 else len(chars), 2)]
+    if len(chars) % 2:
+        parts.append(chars[-3:])
+    return [part for part in parts if part]
+
+
+def _known_split(chars, names):
+    """A split of `chars` into names all known, or None."""
+    if not chars:
+        return []
+    for length in (2, 3, 4):
+        head = chars[:length]
+        if len(head) == length and head in names:
+            rest = _known_split(chars[length:], names)
+            if rest is not None:
+                return [head, *rest]
+    return None
 
 
 DATELINE_OPENINGS = ("本报", "新华社", "中新社", "据", "人民日报")
@@ -226,8 +264,8 @@ def _tokens(text):
 
 
 def _flush_fragment(fragment, role, credits):
-    if fragment:
-        credits.append(Credit(fragment, role))
+    for name in split_run(fragment) if len(fragment) > 1 else ([fragment] if fragment else []):
+        credits.append(Credit(name, role))
     return ""
 
 

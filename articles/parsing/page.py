@@ -32,8 +32,18 @@ COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,10}$")
 UNTITLED = "（无标题）"
 
 
-def parse_page(data, source="", encoding=None):
-    """Parse one page. Raises ParseError when the input is not a page that can be read."""
+def parse_page(data, source="", encoding=None, known=None):
+    """Parse one page. Raises ParseError when the input is not a page that can be read.
+
+    `known`: the newspaper's authors and columns (types.Known), to settle doubtful splits."""
+    token = byline_rules.known.set(known)
+    try:
+        return _parse(data, source, encoding)
+    finally:
+        byline_rules.known.reset(token)
+
+
+def _parse(data, source, encoding):
     text, encoding = decode(data, encoding)
     page = ParsedPage(source=source, encoding=encoding, text=text)
     lines = split_lines(text)

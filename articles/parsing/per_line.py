@@ -51,6 +51,11 @@ TITLE_MAX = 40
 SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 PADDED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|盟|旗|镇|乡|村|街道|社区)$")
+# "本报摄像  王五": the shape of a byline with a role word the parser does not know.
+UNKNOWN_ROLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:员|生|编辑|摄像|主持人|撰稿|策划|统筹)\s+[\u4e00-\u9fff·\s]{2,8}$"
+)
+LONG_HEADLINE = 26
 # (钱多多、孙晓参与采写) (本报通讯员赵一参与采写) (综合本报记者张三、李四报道)
 CLOSING_CREDIT = re.compile(r"^[（(](?:综合)?(?P<who>[^（）()]{2,40}?)(?:参与采写|采写|报道|整理)[）)]$")
 
@@ -131,7 +136,7 @@ def _stack_at(pieces, i):
         piece = pieces[i + len(stack)]
         if not is_title_line(piece) or (stack and piece.gap > 0):
             break
-        if stack and signature_credits(piece.text) is not None:
+        if stack and (signature_credits(piece.text) is not None or UNKNOWN_ROLE.match(piece.text)):
             break
         stack.append(i + len(stack))
     # A stack whose last line is the signature of what follows is one line shorter.
@@ -168,14 +173,23 @@ def build_story(span, warn):
     """A ParsedArticle from the pieces of one story."""
     stack = _stack_at(span, 0)
     titles = [span[i].text for i in stack]
-    label = titles[0] if len(titles) >= 2 and titles[0] in STANDING_LABELS else ""
+    standing = titles[0] in STANDING_LABELS or titles[0] in byline_rules.what_is_known().columns
+    label = titles[0] if len(titles) >= 2 and standing else ""
     kicker, headline, subtitle = read_stack(titles[1:] if label else titles)
     headline, column = column_in_headline(headline)
     column = column or label
     article = ParsedArticle(
         headline=headline, kicker=kicker, subtitle=subtitle, column=column, line=span[0].number
     )
+    if len(headline) > LONG_HEADLINE:
+        warn(article.line, f"“{headline[:20]}…” read as a headline; check whether it is a paragraph")
     body = span[len(stack) :]
+    if body and body[0].kind == "text" and UNKNOWN_ROLE.match(body[0].text):
+        # Credited without a role, and reported: never a subhead or a paragraph.
+        warn(body[0].number, f"“{body[0].text}” looks like a byline with a role word not known here")
+        names = body[0].text.split(None, 1)[1]
+        article.authors = byline_rules.parse_credits(names) or []
+        body = body[1:]
     position = 0
     while position < len(body) and body[position].kind in ("byline", "from", "text"):
         piece = body[position]
@@ -230,6 +244,8 @@ def blocks_of(pieces, article, warn):
             blocks.append(Block("image", caption=caption, credit=photographer, line=piece.number))
             continue
         if is_title_line(piece) and _followed_by_paragraph(pieces, index):
+            if len(text) > 12 and not re.match(r"^(?:[一二三四五六七八九十]+、|【)", text):
+                warn(piece.number, f"“{text}” read as a subhead; check whether a story starts here")
             blocks.append(Block("subhead", text, line=piece.number))
             continue
         block = Block("paragraph", text, line=piece.number)

@@ -86,3 +86,13 @@ class ParsedPage:
 
     def warn(self, line, message):
         self.warnings.append(Warning(line, message))
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the newspaper already knows, to settle what the text leaves in doubt: its authors'
+    names (is 马  力  方  圆 two people?) and its columns' names (is a short line over a title a
+    column?). Given by the importer from the database; empty when parsing text alone."""
+
+    names: frozenset = frozenset()
+    columns: frozenset = frozenset()
