@@ -17,13 +17,14 @@ The steps, each in its own module, run in print order:
 import re
 
 from . import bylines as byline_rules
+from .boxes import drop_guides, gather_boxes
 from .decoding import decode
 from .header import Header, is_page_name, read_header_line
 from .headlines import find_article_starts, is_title_like, read_stack, stack_above
 from .layout import PARAGRAPH_PER_LINE, detect_layout
 from .lines import split_lines, typical_gap
 from .paragraphs import Context, build_blocks
-from .per_line import build_story, drop_guides, gather_boxes, story_starts
+from .per_line import build_story, story_starts
 from .pieces import tag_lines
 from .punctuation import ends_sentence
 from .types import ParsedArticle, ParsedPage, ParseError
