@@ -54,6 +54,7 @@ def _parse(data, source, encoding):
     page.layout = detect_layout(lines)
     if page.layout == PARAGRAPH_PER_LINE:
         blank_lines_as_breaks(lines)
+        indent_as_paragraph_mark(lines)
     pieces = tag_lines(lines)
     column, pieces = split_column_label(pieces)
     if page.layout == PARAGRAPH_PER_LINE:
@@ -91,6 +92,15 @@ def blank_lines_as_breaks(lines):
     if usual:
         for line in lines:
             line.gap = max(0, line.gap - usual)
+
+
+def indent_as_paragraph_mark(lines):
+    """An indent marks a paragraph only where titles are not indented too: some exports indent
+    every line, or centre titles with spaces. There, indents say nothing and are forgotten."""
+    short = [line for line in lines if len(line.text) <= 30 and not ends_sentence(line.text)]
+    if short and sum(line.indent for line in short) * 2 >= len(short):
+        for line in lines:
+            line.indent = False
 
 
 def strip_header(lines, page):
