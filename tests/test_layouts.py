@@ -217,3 +217,11 @@ def test_what_the_parser_is_unsure_of_is_a_warning_with_its_line():
     assert any(line == 2 and "role word not known" in message for line, message in warnings)
     assert any(line == 5 and "has no byline" in message for line, message in warnings)
     assert authors(page) == [("王五", "")]
+
+
+def test_a_byline_printed_last_in_brackets_credits_its_people():
+    page = parse(
+        "标题\n\u3000\u3000正文第一段，写得很长很长的内容，足够成为一个段落。\n\u3000\u3000（本报记者  张  三  通讯员  李四）\n"
+    )
+    assert authors(page) == [("张三", "记者"), ("李四", "通讯员")]
+    assert page["articles"][0]["blocks"][-1]["text"] == "（本报记者 张 三 通讯员 李四）"

@@ -59,6 +59,17 @@ def signature_credits(text):
     return None
 
 
+def closing_credits(text):
+    """The people a closing line credits, kept in the text as printed: （钱多多、孙晓参与采写）,
+    （综合本报记者张三、李四报道）, and a byline printed last, （本报记者  张三  通讯员  李四）."""
+    closing = CLOSING_CREDIT.match(text)
+    if closing:
+        return byline_rules.parse_credits(closing["who"]) or []
+    if text[:1] in "（(" and text[-1:] in "）)" and byline_rules.opens_with_label(text[1:-1]):
+        return byline_rules.parse_credits(text[1:-1]) or []
+    return []
+
+
 def opens_story(pieces, j):
     """Whether pieces[j], under a title stack, is what opens a story's body."""
     piece = pieces[j]
@@ -183,10 +194,7 @@ def blocks_of(pieces, article, warn):
         if credit:
             _credit_photo(blocks, credit, article)
             continue
-        closing = CLOSING_CREDIT.match(text)
-        if closing:
-            credited = byline_rules.parse_credits(closing["who"]) or []
-            article.authors = byline_rules.merge_credits(article.authors, credited)
+        article.authors = byline_rules.merge_credits(article.authors, closing_credits(text))
         if pending is not None:
             pending.text += text
             if ends_sentence(text) or _next_is_new_paragraph(pieces, index):
