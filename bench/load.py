@@ -185,6 +185,12 @@ def prepare(env):
         "a = Article.objects.published().order_by('pk').first()\n"
         "print(a.pk, a.get_absolute_url())"
     )
+    pk, url = shell(env, code).split()[-2:]
+    return int(pk), url
+
+
+def shell(env, code):
+    """What Django `code` prints, run in a process of its own on `env`'s database."""
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,
@@ -193,8 +199,7 @@ def prepare(env):
         text=True,
         check=True,
     )
-    pk, url = result.stdout.split()[-2:]
-    return int(pk), url
+    return result.stdout
 
 
 def verify(env, article_id, saved):
@@ -205,15 +210,7 @@ def verify(env, article_id, saved):
         "bodies = [v.field_dict['body'] for v in Version.objects.get_for_object(a)]\n"
         "print(json.dumps({'body': a.body, 'bodies': bodies}))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    state = json.loads(result.stdout.strip().splitlines()[-1])
+    state = json.loads(shell(env, code).strip().splitlines()[-1])
     lost = [marker for marker in saved if not re.search(rf"(^|\n){re.escape(marker)}(\n|$)", state["body"])]
     missing = [
         marker
