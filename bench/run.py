@@ -76,8 +76,8 @@ def django_env(database_url, **extra):
         MEDIA_ROOT=str(MEDIA),
         PAGE_CACHE_DIR=str(PAGE_CACHE_DIR),
         PYTHONPATH=str(ROOT),
-        **extra,
     )
+    env.update(extra)  # what the caller gives wins
     return env
 
 
