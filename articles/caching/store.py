@@ -113,10 +113,9 @@ recent_pages = RecentPages()
 def version_table():
     """The VersionTable beside a file cache's pages, or None for a cache that holds versions itself
     (Redis: one round trip for all of a page's tags)."""
-    store = cache()
-    if not isinstance(store, FileBasedCache):
+    if not isinstance(cache(), FileBasedCache):
         return None
-    folder = store._dir
+    folder = settings.CACHES[settings.PAGE_CACHE_ALIAS]["LOCATION"]
     if folder not in _tables:
         _tables[folder] = VersionTable(folder)
     return _tables[folder]

@@ -107,10 +107,6 @@ class PagePlan:
     updates: list = field(default_factory=list)  # [Update], one per story already on the page
     left: list = field(default_factory=list)  # [StoredArticle] imported before, not printed now
 
-    @property
-    def unchanged(self):
-        return [u for u in self.updates if not u.content_changed and not u.moved and not u.publish]
-
 
 def plan_page(incoming, stored, publish=False):
     """The PagePlan of importing `incoming` ([Incoming] in print order) onto a page that holds
