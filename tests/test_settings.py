@@ -81,34 +81,3 @@ def test_settings_for_several_machines():
     ]
     check = manage("check", "--deploy", "--fail-level", "WARNING", env=SCALE_ENV)
     assert check.returncode == 0, check.stderr + check.stdout
-
-
-@pytest.mark.django_db
-def test_sqlite_connections_keep_64_mb_of_the_file_in_memory():
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("a SQLite setting")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        assert cursor.fetchone() == (-65536,)
-
-
-def test_gunicorn_forks_workers_from_a_loaded_app_and_reads_the_environment(monkeypatch):
-    """As gunicorn itself reads gunicorn.conf.py."""
-    from gunicorn.app.base import Application
-
-    class Reader(Application):
-        def init(self, parser, opts, args):
-            pass
-
-        def load(self):
-            pass
-
-    monkeypatch.setenv("GUNICORN_MAX_REQUESTS", "1234")
-    monkeypatch.setenv("GUNICORN_WORKERS", "3")
-    monkeypatch.setattr(sys, "argv", ["gunicorn"])
-    reader = Reader()
-    reader.load_config_from_file(str(ROOT / "gunicorn.conf.py"))
-    assert reader.cfg.preload_app is True
-    assert (reader.cfg.max_requests, reader.cfg.workers, reader.cfg.worker_class_str) == (1234, 3, "sync")
