@@ -202,27 +202,18 @@ def split_dateline(paragraph):
     match = DATELINE.match(paragraph)
     if not match:
         return [], paragraph
-    credits = parse_credits(match["credits"]) if match["credits"] else []
+    credits = (parse_credits(match["credits"]) if match["credits"] else None) or []
     rest = paragraph[match.end() :]
     loose = LOOSE_CREDITS.match(rest)
     if loose and not credits:
         credits = parse_credits(loose["credits"]) or []
         if credits:
             rest = rest[loose.end() :].lstrip()
-    if not match.group(0).startswith("本报讯"):
-        return credits or [], paragraph[: match.start()] + _without_credits(paragraph, match, loose, credits)
-    return credits or [], rest
-
-
-def _without_credits(paragraph, match, loose, credits):
-    """The dateline kept, its credits dropped:
-    '新华社北京5月12日电（记者李卫东）…' -> '新华社北京5月12日电 …'."""
-    head = DATELINE.match(paragraph).group(0)
-    head = re.sub(r"[（(][^）)]*[）)]\s*$", "", head).rstrip()
-    rest = paragraph[match.end() :]
-    if loose and credits:
-        rest = rest[loose.end() :].lstrip()
-    return f"{head} {rest}".strip() if rest else head
+    if match.group(0).startswith("本报讯"):
+        return credits, rest
+    # 新华社北京5月12日电（记者李卫东）… -> 新华社北京5月12日电 …: the dateline kept, its credits not.
+    head = re.sub(r"[（(][^）)]*[）)]\s*$", "", match.group(0)).rstrip()
+    return credits, f"{head} {rest}".strip() if rest else head
 
 
 def merge_credits(first, second):

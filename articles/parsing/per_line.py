@@ -238,10 +238,10 @@ def _whole(text):
 
 
 def _next_is_new_paragraph(pieces, index):
-    following = next((p for p in pieces[index + 1 :] if p.kind == "text"), None)
-    if following is None or following.line.indent or following.gap > 0:
+    after = next((j for j in range(index + 1, len(pieces)) if pieces[j].kind == "text"), None)
+    if after is None or pieces[after].line.indent or pieces[after].gap > 0:
         return True
-    return is_title_line(following) and _followed_by_paragraph(pieces, pieces.index(following))
+    return is_title_line(pieces[after]) and _followed_by_paragraph(pieces, after)
 
 
 def _followed_by_paragraph(pieces, index):
