@@ -7,5 +7,5 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions, signals  # noqa: F401  (registers the rules; connects the handlers)
-        from .caching import invalidation  # noqa: F401  (connects the page-cache invalidation)
+        from . import permissions, signals  # noqa: F401  (registers the rules; gives tags their slugs)
+        from .derived import receivers  # noqa: F401  (records changes for the derived data)

@@ -40,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return "、".join(byline["name"] for byline in item.display["bylines"]) or None
+        return "、".join(credit.name for credit in item.display.bylines) or None
 
     def item_categories(self, item):
         return [item.section.name] if item.section_id else []

@@ -22,11 +22,11 @@ def news_article_jsonld(article, request):
         "author": [
             {
                 "@type": "Person",
-                "name": byline["name"],
-                "url": absolute(byline["url"]),
-                **({"jobTitle": byline["role"]} if byline["role"] else {}),
+                "name": credit.name,
+                "url": absolute(credit.url),
+                **({"jobTitle": credit.role} if credit.role else {}),
             }
-            for byline in display["bylines"]
+            for credit in display.bylines
         ],
         "publisher": {"@type": "NewsMediaOrganization", "name": settings.NEWSROOM_PUBLISHER},
     }
@@ -36,16 +36,15 @@ def news_article_jsonld(article, request):
         data["description"] = article.summary
     if article.section_id:
         data["articleSection"] = article.section.name
-    keywords = [tag["name"] for tag in display["tags"]]
+    keywords = [tag.name for tag in display.tags]
     if keywords:
         data["keywords"] = keywords
     corrections = [
-        {"@type": "CorrectionComment", "text": c["note"], "datePublished": c["iso"]}
-        for c in display["corrections"]
+        {"@type": "CorrectionComment", "text": c.note, "datePublished": c.iso} for c in display.corrections
     ]
     if corrections:
         data["correction"] = corrections
-    images = [absolute(url) for url in display["photos"]]
+    images = [absolute(url) for url in display.photo_urls]
     if images:
         data["image"] = images
     return data

@@ -4,10 +4,8 @@ Chinese headlines and names become pinyin (黄雅婷 -> huang-ya-ting) so that a
 aloud and typed; Latin letters and digits pass through.
 """
 
-import re
 from functools import cache, lru_cache
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.text import slugify
 
 SLUG_LENGTH = 80
@@ -17,53 +15,13 @@ BASE_LENGTH = SLUG_LENGTH - 4
 
 @cache
 def pinyin():
-    """pypinyin's reading function and a segmenter that splits text into the words pypinyin
-    reads, loaded on first use: its dictionaries took a quarter of every command's start-up
-    (0.35 s), and most commands and requests make no slug. An import loads them in its parsing
-    processes, which make the slugs (importing/prepare.py)."""
+    """pypinyin's reading function and its segmenter (the words lazy_pinyin() reads one by one),
+    loaded on first use: its dictionaries took a quarter of every command's start-up (0.35 s),
+    and most commands and requests make no slug."""
     from pypinyin import Style, lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT, RE_HANS
-    from pypinyin.seg.mmseg import seg
+    from pypinyin.seg.simpleseg import seg
 
-    # The prefix set is pypinyin's private attribute: if it moves, the test that compares the
-    # words with pypinyin's own seg() fails before any slug changes.
-    return (
-        lambda word: lazy_pinyin(word, style=Style.NORMAL, errors="default"),
-        _segmenter(RE_HANS.pattern, seg._prefix_set._set, PHRASES_DICT),
-    )
-
-
-def _segmenter(han_pattern, prefixes, phrases):
-    """pypinyin.seg.simpleseg.seg() without its character-by-character regex matches and
-    generator: runs of Han characters are cut into the longest phrase of the dictionary at each
-    point (or one character), everything else is kept whole. The words are the same (tested
-    against pypinyin's own); a year of headlines is segmented in a quarter of the time."""
-    # pypinyin's pattern for a whole run of Han characters: "^(?:[...])+$".
-    head, tail = "^(?:[", "])+$"
-    if not (han_pattern.startswith(head) and han_pattern.endswith(tail)):
-        raise ImproperlyConfigured(f"pypinyin's RE_HANS changed shape: {han_pattern!r}")
-    han_runs = re.compile(f"([{han_pattern[len(head) : -len(tail)]}]+)")
-
-    def segment(text):
-        words = []
-        for number, run in enumerate(han_runs.split(text)):
-            if number % 2 == 0:  # split() alternates: other text, then a Han run
-                if run:
-                    words.append(run)
-                continue
-            start = 0
-            while start < len(run):
-                # Every prefix of a phrase is in `prefixes`: past the first that is not, none is.
-                end, stop = start + 1, start + 2
-                while stop <= len(run) and run[start:stop] in prefixes:
-                    if run[start:stop] in phrases:
-                        end = stop
-                    stop += 1
-                words.append(run[start:end])
-                start = end
-        return words
-
-    return segment
+    return (lambda word: lazy_pinyin(word, style=Style.NORMAL, errors="default")), seg
 
 
 @lru_cache(maxsize=50_000)

@@ -9,9 +9,8 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .caching.invalidation import invalidate_articles
+from .derived import record
 from .models import Article, PublicationEvent, Status
-from .running_order import refresh_running_order
 
 
 @transaction.atomic
@@ -33,8 +32,7 @@ def publish(articles, user, at=None):
         PublicationEvent(action=PublicationEvent.Action.PUBLISH, user=user, article_id=pk, publish_at=moment)
         for pk in ids
     )
-    invalidate_articles(ids)
-    refresh_running_order(issues_of(ids))
+    record(articles=ids)
     return len(ids)
 
 
@@ -47,13 +45,8 @@ def unpublish(articles, user):
     PublicationEvent.objects.bulk_create(
         PublicationEvent(action=PublicationEvent.Action.UNPUBLISH, user=user, article_id=pk) for pk in ids
     )
-    invalidate_articles(ids)
-    refresh_running_order(issues_of(ids))
+    record(articles=ids)
     return len(ids)
-
-
-def issues_of(article_ids):
-    return set(Article.objects.filter(pk__in=article_ids).values_list("page__issue_id", flat=True))
 
 
 @transaction.atomic
@@ -69,7 +62,7 @@ def release_issue(issue, user):
     return count
 
 
-def record(action, user, article=None, issue=None, publish_at=None):
+def record_event(action, user, article=None, issue=None, publish_at=None):
     PublicationEvent.objects.create(
         action=action, user=user, article=article, issue=issue, publish_at=publish_at
     )

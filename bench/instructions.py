@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.pagegen import generate
+from tests.pagegen import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBES = ("parse", "cold", "warm", "floor")

@@ -280,8 +280,8 @@ def main():
     import os
     import tempfile
 
-    from bench.pagegen import generate
     from bench.run import django_env, run
+    from tests.pagegen import generate
 
     seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
     with tempfile.TemporaryDirectory(prefix="newsroom-load-") as work:

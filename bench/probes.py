@@ -61,7 +61,7 @@ def grow(total):
 
     from articles.models import Article, Author, Byline, Issue, Page, Status
     from articles.search import store_search_documents
-    from bench.pagegen import PageWriter
+    from tests.pagegen import PageWriter
 
     writer = PageWriter(random.Random(11))
     now = timezone.now()

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench.load import load_figures
-from bench.pagegen import generate
+from tests.pagegen import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

@@ -11,6 +11,21 @@ def empty_cache():
     clear()
 
 
+@pytest.fixture(autouse=True)
+def derived_data_at_once(request, monkeypatch):
+    """A test on the `db` fixture runs in a transaction that never commits, so nothing waiting
+    for a commit would run: there, derived data is rebuilt as each change is recorded. Tests on
+    `transactional_db` keep the rebuild on commit (test_derived.py tests that behaviour)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        from articles.derived import changes
+
+        monkeypatch.setattr(changes, "waits_for_commit", lambda: False)
+
+
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("boss", "boss@example.invalid", "pw-boss-123")

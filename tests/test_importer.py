@@ -12,7 +12,8 @@ from django.db import connection
 
 from articles.importing import pipeline
 from articles.models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
-from bench.pagegen import generate
+
+from .pagegen import generate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "000_0c9a10115951d5fb.txt"

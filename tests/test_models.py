@@ -203,15 +203,10 @@ class TestSlugs:
             max_size=8,
         ).map("".join)
     )
-    def test_words_are_pypinyins_own(self, text):
-        """The segmenter in slugs.py cuts text where pypinyin's does: phrases (with heteronyms)
-        run into each other, Han characters of every range, and other text between."""
-        from pypinyin.seg.simpleseg import seg
-
-        from articles.slugs import pinyin
-
-        _, segment = pinyin()
-        assert segment(text) == [word for word in seg(text) if word]
+    def test_reading_word_by_word_reads_as_pypinyin_does(self, text):
+        """syllables() reads the words of pypinyin's own segmentation one by one, each kept: the
+        same as reading the whole text, where phrases (with heteronyms) run into each other, Han
+        characters of every range, and other text between."""
         assert syllables(text) == lazy_pinyin(text, style=Style.NORMAL)
 
     def test_section_slug(self):

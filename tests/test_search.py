@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Page
 from articles.search import query_terms, search_articles
-from articles.search.backends import store_search_documents, tsquery
+from articles.search.backends import backend, binary_cursor, tsquery
 from articles.search.document import SearchDocument
 from articles.search.tokens import index_tokens, normalize
 from articles.search.vectors import search_vectors
@@ -75,9 +75,7 @@ def tokens_by_part(document):
 
 def read_back(*vectors):
     """The server's own text of binary vectors sent as tsvector."""
-    from articles.server_binding import server_binding_cursor
-
-    with server_binding_cursor() as cursor:
+    with binary_cursor() as cursor:
         cursor.execute("SELECT v::text FROM unnest(%b::tsvector[]) AS v", [list(vectors)])
         texts = [text for (text,) in cursor.fetchall()]
     return texts[0] if len(vectors) == 1 else texts
@@ -100,10 +98,8 @@ DOCUMENTS = [
 def test_binary_vector_is_what_the_server_reads_from_one_entry_per_token(document):
     """The vector sent in binary equals the server's reading of the plainest text form, written
     here token by token without the grouping, ordering and limits of vectors.py."""
-    from articles.server_binding import server_binding_cursor
-
     flat = " ".join(f"'{token}':{position}{weight}" for token, position, weight in tokens_by_part(document))
-    with server_binding_cursor() as cursor:
+    with binary_cursor() as cursor:
         cursor.execute("SELECT %b::tsvector = %s::tsvector", [document.vector(), flat])
         assert cursor.fetchone()[0] is True
 
@@ -228,7 +224,9 @@ def test_postgres_plan_uses_the_gin_index():
         )
         for n in range(12000)
     )
-    store_search_documents([(article, ["黄雅婷"]) for article in articles])
+    backend().store(
+        [(a.pk, "{}", SearchDocument.of("", a.headline, "", a.body, ["黄雅婷"])) for a in articles]
+    )
     ArticleFactory(headline="尚德厅堂成为新阵地")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article, articles_page, articles_issue")

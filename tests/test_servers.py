@@ -118,7 +118,8 @@ def test_two_editors_saving_one_article_during_an_import_lose_nothing(tmp_path):
     import threading
 
     from bench.load import EDITORS, Editor, importer, prepare, verify
-    from bench.pagegen import generate
+
+    from .pagegen import generate
 
     with on_the_suites_database(tmp_path) as site:
         site.manage("import_issue", SEED, *SEED_ARGS, "--publish")

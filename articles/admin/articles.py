@@ -190,7 +190,7 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
                 if obj.status == Status.PUBLISHED
                 else PublicationEvent.Action.UNPUBLISH
             )
-            workflow.record(action, request.user, article=obj, publish_at=obj.publish_at)
+            workflow.record_event(action, request.user, article=obj, publish_at=obj.publish_at)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

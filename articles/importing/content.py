@@ -1,12 +1,10 @@
 """What an article's row holds, computed from its parsed form before anything is written."""
 
 import hashlib
-from types import SimpleNamespace
 from typing import NamedTuple
 
 from ..body import BodyBlock, blocks_text, join_body, reads_back_unchanged, render_blocks, split_body
 from ..models.article import summarize_text
-from ..search.document import SearchDocument
 from .edits import import_base
 
 
@@ -34,7 +32,7 @@ def import_key(parsed_page, headline, taken):
 
 def article_content(item):
     """The model fields an article gets from its parsed form, with the base of what the import
-    writes (edits.py), and its search document (whose vector PostgreSQL stores with the row)."""
+    writes (edits.py). Its search text is derived data, made after the commit (derived/)."""
     body_blocks, image_number = [], 0
     images = []
     for block in item.blocks:
@@ -49,11 +47,6 @@ def article_content(item):
     # they are, and splitting the markup again was a twentieth of preparing a page.
     stored_blocks = body_blocks if reads_back_unchanged(body_blocks) else split_body(body)
     text = blocks_text(stored_blocks)
-    document = SearchDocument.for_article(
-        SimpleNamespace(headline=item.headline, kicker=item.kicker, subtitle=item.subtitle, body=body),
-        [c.name for c in item.authors],
-        body_text=text,
-    )
     fields = {
         "kicker": item.kicker,
         "headline": item.headline,
@@ -61,11 +54,10 @@ def article_content(item):
         "body": body,
         "body_html": render_blocks(stored_blocks, images),
         "summary": summarize_text(text),
-        "search_text": document.normalized_text,
     }
     fields["import_base"] = import_base(
         {**fields, "section": item.column},
         [(c.name, c.role) for c in item.authors],
         [(i.caption, i.credit) for i in images],
     )
-    return fields, document
+    return fields

@@ -2,6 +2,17 @@
 
 from dataclasses import dataclass, field
 
+FIELD_LABELS = {
+    "kicker": "引题",
+    "headline": "主题",
+    "subtitle": "副题",
+    "body": "正文",
+    "summary": "摘要",
+    "section": "栏目",
+    "bylines": "署名",
+    "images": "图片说明",
+}
+
 
 @dataclass
 class PageResult:
@@ -21,6 +32,27 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (headline, what was kept and why)
     published: int = 0  # articles imported before, published by this import
     authors_created: int = 0
+
+    def add(self, plan, publish):
+        """Count an IssuePlan (issue_plan.py) once it is written."""
+        self.pages.extend(plan.results)
+        self.created += len(plan.articles)
+        self.authors_created += len(plan.authors)
+        for update in plan.updates:
+            headline = update.article.values["headline"]
+            if update.content_changed or update.moved:
+                self.updated += 1
+            else:
+                self.unchanged += 1
+            if update.kept:
+                fields = "、".join(FIELD_LABELS[name] for name in update.kept)
+                self.skipped.append(
+                    (headline, f"edited in the admin since the last import; kept the editor's {fields}")
+                )
+            if update.publish:
+                self.published += 1
+            elif publish and update.article.taken_offline:
+                self.skipped.append((headline, "unpublished by an editor; left unpublished"))
 
     @property
     def warnings(self):

@@ -6,7 +6,6 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from ..models import Article, Byline, Image, Status
-from .rows import insert_rows
 
 # Positions held for a moment while articles swap places: a page never holds this many.
 PARKING = 30_000
@@ -51,12 +50,9 @@ def apply_updates(updates, sections, authors, now):
 
 def replace_bylines(article_id, bylines, authors):
     Byline.objects.filter(article_id=article_id).delete()
-    insert_rows(
-        Byline,
-        [
-            {"article_id": article_id, "author_id": authors[name], "role": role, "order": order}
-            for order, (name, role) in enumerate(bylines)
-        ],
+    Byline.objects.bulk_create(
+        Byline(article_id=article_id, author_id=authors[name], role=role, order=order)
+        for order, (name, role) in enumerate(bylines)
     )
 
 
@@ -68,18 +64,15 @@ def apply_image_changes(article_id, changes, authors):
         )
     if changes.delete:
         Image.objects.filter(pk__in=changes.delete).delete()
-    insert_rows(
-        Image,
-        [
-            {
-                "article_id": article_id,
-                "order": order,
-                "caption": caption,
-                "credit": credit,
-                "credit_author_id": authors.get(credit),
-            }
-            for order, caption, credit in changes.add
-        ],
+    Image.objects.bulk_create(
+        Image(
+            article_id=article_id,
+            order=order,
+            caption=caption,
+            credit=credit,
+            credit_author_id=authors.get(credit),
+        )
+        for order, caption, credit in changes.add
     )
 
 

@@ -1,11 +1,42 @@
-"""What pages imported before already hold, read for the plan (plan.py): every article on them,
-imported or written in the admin, with its bylines, photos and whether an editor took it
-offline. Four queries, whatever the number of pages."""
+"""What the database already holds, read for the plan (issue_plan.py): an issue with its pages
+and every article on them (imported or written in the admin, with its bylines, photos and
+whether an editor took it offline), and the authors and columns by name."""
 
 from collections import defaultdict
 
-from ..models import Article, Byline, Image, PublicationEvent
+from django.utils import timezone
+
+from ..models import Article, Byline, Image, Issue, Page, PublicationEvent
+from .issue_plan import Directory, Holdings, StoredPage
 from .plan import StoredArticle, StoredImage
+
+
+def holdings(date, numbers):
+    """Holdings of the issue of `date`, its pages `numbers` included."""
+    issue = Issue.objects.filter(date=date).values_list("pk", "released_at").first()
+    if issue is None:
+        return Holdings()
+    pages = {
+        number: StoredPage(pk, checksum, warnings)
+        for pk, number, checksum, warnings in Page.objects.filter(
+            issue_id=issue[0], number__in=numbers
+        ).values_list("pk", "number", "source_checksum", "import_warnings")
+    }
+    numbers_by_pk = {page.pk: number for number, page in pages.items()}
+    articles = {numbers_by_pk[pk]: found for pk, found in stored_articles(list(numbers_by_pk)).items()}
+    released = issue[1] is not None and issue[1] <= timezone.now()
+    return Holdings(issue_id=issue[0], released=released, pages=pages, articles=articles)
+
+
+def directory(model):
+    """The Directory of authors or sections. Names are not unique for authors: the oldest row of a
+    name is the one credited."""
+    found = Directory()
+    for name, pk, slug in model.objects.order_by("-pk").values_list("name", "pk", "slug"):
+        found.ids[name] = pk
+        found.taken.add(slug)
+    return found
+
 
 VALUES = ("kicker", "headline", "subtitle", "body", "summary")
 

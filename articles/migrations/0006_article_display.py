@@ -1,12 +1,7 @@
 from django.db import migrations, models
 
-import articles.display
 
-
-def fill_display(apps, schema_editor):
-    article = apps.get_model("articles", "Article")
-    articles.display.refresh_display(article.objects.values_list("pk", flat=True), apps)
-
+# The display is filled by 0012, in the shape it has since.
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0005_lz4_compression")]
@@ -15,7 +10,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="article",
             name="display",
-            field=models.JSONField(default=articles.display.empty_display, editable=False),
+            field=models.JSONField(default=dict, editable=False),
         ),
-        migrations.RunPython(fill_display, migrations.RunPython.noop),
     ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from ..body import BODY_HELP_TEXT, plain_text, render_body
-from ..display import empty_display
+from ..derived.display import DisplayField
 from ..links import article_url
 from ..slugs import unique_slug_for
 from .author import Author
@@ -111,8 +111,8 @@ class Article(models.Model):
     search_text = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     # What the public page shows from bylines, tags, photos and corrections, rebuilt whenever one
-    # of them changes, so that the page reads one row instead of six tables (articles/display.py).
-    display = models.JSONField(default=empty_display, editable=False)
+    # of them changes, so that the page reads one row instead of six tables (derived/display.py).
+    display = DisplayField()
 
     objects = ArticleQuerySet.as_manager()
 
@@ -140,6 +140,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return article_url(self.page.issue.date, self.page.number, self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Where it was when read: a save that moves it must also rebuild what it leaves
+        # (derived/receivers.py).
+        article.loaded_place = (article.__dict__.get("page_id"), article.__dict__.get("section_id"))
+        return article
 
     def refresh_derived_fields(self, images):
         """Recompute what is derived from the body, so that no request has to."""
@@ -184,8 +192,14 @@ class Byline(models.Model):
     def __str__(self):
         return f"{self.role} {self.author.name}".strip()
 
-    # The keys of a byline in an article's display (articles/display.py), so that one template
-    # shows either.
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        byline = super().from_db(db, field_names, values)
+        byline.loaded_author_id = byline.__dict__.get("author_id")  # see derived/receivers.py
+        return byline
+
+    # The attributes of a credit in an article's display (derived/display.py), so that one
+    # template shows either.
     @property
     def name(self):
         return self.author.name

@@ -1,4 +1,4 @@
-"""Chinese-aware full-text search, behind two functions: search_articles() and reindex_articles().
+"""Chinese-aware full-text search: search_articles(), and documents_for() what rebuilding writes.
 
 Why overlapping bigrams, as Lucene's CJK analyzer does, rather than word segmentation (jieba):
 a local paper is full of words no dictionary knows (place names such as 尚德厅堂, people such as
@@ -8,15 +8,15 @@ characters in any position; matching a longer query as a phrase of consecutive b
 (尚德 <-> 德厅 <-> 厅堂) keeps precision. The price is a larger index, which GIN handles well.
 """
 
-from .backends import reindex_articles, search_articles, store_search_documents
+from .backends import backend, documents_for, search_articles
 from .highlight import highlight, snippet
 from .tokens import query_terms
 
 __all__ = [
+    "backend",
+    "documents_for",
     "highlight",
     "query_terms",
-    "reindex_articles",
     "search_articles",
     "snippet",
-    "store_search_documents",
 ]

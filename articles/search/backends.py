@@ -1,4 +1,5 @@
-"""The one place where search differs by database.
+"""The one place where search differs by database: a backend per database, chosen once per process
+by the connection's vendor (backend()).
 
 PostgreSQL: a tsvector column of bigrams with a GIN index, matched by a tsquery in which each
 query term is a phrase of its bigrams; ranked by ts_rank with weights, so a headline hit
@@ -6,14 +7,44 @@ outranks a body hit. SQLite (development, tests): substring match on the stored 
 ranked by where the term was found.
 """
 
+from collections import defaultdict
+from functools import cache
+
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
 from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 
-from ..server_binding import server_binding_cursor
-from .document import SearchDocument, vectors_of
 from .tokens import bigrams, index_tokens, is_cjk
+
+
+class SubstringSearch:
+    """SQLite: every term a substring of the stored search text."""
+
+    def search(self, queryset, terms):
+        condition = Q()
+        rank = Value(0, output_field=IntegerField())
+        for term in terms:
+            condition &= Q(search_text__contains=term)
+            rank = rank + Case(
+                When(headline__icontains=term, then=Value(8)),
+                When(Q(kicker__icontains=term) | Q(subtitle__icontains=term), then=Value(4)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        return queryset.filter(condition).annotate(rank=rank).order_by(F("rank").desc(), "-publish_at", "pk")
+
+    def results_capped(self, count):
+        return False
+
+    def store(self, rows):
+        """Write each (article id, display as stored, SearchDocument): the article's derived
+        columns, all in one UPDATE a row (derived/rebuild.py), sent at once."""
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE articles_article SET display = %s, search_text = %s WHERE id = %s",
+                [(display, document.normalized_text, pk) for pk, display, document in rows],
+            )
 
 
 class Matches(Func):
@@ -24,29 +55,61 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-# How many of the newest matches PostgreSQL ranks; past that the count reads "more than". Ten
-# pages of results: each candidate's vector is read and ranked, and at 500 that was a third of a
-# common word's search time (measured at 100k articles: p50 26-30 ms at 500, 16-19 ms at 200).
-CANDIDATES = 200
+class PostgresSearch(SubstringSearch):
+    # How many of the newest matches are ranked; past that the count reads "more than". A word
+    # that fills half the archive (发展, 创新) would otherwise make every search rank and sort
+    # tens of thousands of rows, and readers want recent reporting first anyway.
+    CANDIDATES = 200
+
+    def search(self, queryset, terms):
+        query = Cast(Value(tsquery(terms)), SearchQueryField())
+        # ts_rank's default weights: A 1.0 (headline), B 0.4 (kicker, subtitle, authors), C 0.2 (body).
+        rank = Func(F("search_vector"), query, function="ts_rank", output_field=FloatField())
+        candidates = (
+            queryset.filter(Matches(F("search_vector"), query))
+            .annotate(rank=rank)
+            .order_by("-publish_at")
+            .values_list("pk", "rank", "publish_at")[: self.CANDIDATES]
+        )
+        return RankedMatches(queryset, candidates)
+
+    def results_capped(self, count):
+        return count >= self.CANDIDATES
+
+    def store(self, rows):
+        """As SubstringSearch.store(), with the vector, in one statement for all rows.
+
+        The vector is made here (vectors.py) and sent in PostgreSQL's binary form (binary_vector.py)
+        rather than made by to_tsvector() from the bigrams as text: the bigrams of a body are four
+        times its size, and sending and parsing them made a rebuild three times as slow. It also
+        does not depend on how the server's parser and locale classify Chinese characters.
+        """
+        from .vectors import search_vectors
+
+        ids, displays, documents = zip(*rows, strict=True)
+        texts = [document.normalized_text for document in documents]
+        with binary_cursor() as cursor:
+            cursor.execute(
+                "UPDATE articles_article AS a "
+                "SET display = v.display, search_text = v.text, search_vector = v.vector "
+                "FROM unnest(%b::bigint[], %b::jsonb[], %b::text[], %b::tsvector[]) "
+                "AS v(id, display, text, vector) WHERE a.id = v.id",
+                [list(ids), list(displays), texts, search_vectors(documents)],
+            )
 
 
-def results_capped(count):
-    """Whether a result count stopped at CANDIDATES (PostgreSQL ranks only that many)."""
-    return connection.vendor == "postgresql" and count >= CANDIDATES
+def binary_cursor():
+    """A psycopg cursor that sends parameters apart from the SQL (%b: in binary), wrapped like
+    Django's own so that query logging and counting see it. Django's psycopg cursors bind on the
+    client, escaping every element of an array in Python for the server to parse again."""
+    import psycopg
 
+    from .binary_vector import teach
 
-def search_articles(queryset, terms):
-    """Articles of `queryset` matching every term, best first; `terms` from query_terms().
-
-    What a paginator takes: a queryset, or on PostgreSQL a RankedMatches. Results are cards, so
-    the body, its HTML and the vector are left in the database.
-    """
-    if not terms:
-        return queryset.none()
-    queryset = queryset.defer("body", "body_html", "search_vector")
-    if connection.vendor == "postgresql":
-        return _search_postgres(queryset, terms)
-    return _search_substring(queryset, terms)
+    connection.ensure_connection()
+    teach(connection.connection)  # a pooled or reopened connection may not know the vectors yet
+    raw = psycopg.Cursor(connection.connection)
+    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
 
 
 def tsquery(terms):
@@ -60,25 +123,6 @@ def tsquery(terms):
         phrase = " <-> ".join(f"'{token}'" for token in tokens)
         parts.append(f"({phrase})" if len(tokens) > 1 else phrase)
     return " & ".join(parts)
-
-
-def _search_postgres(queryset, terms):
-    """Match through the GIN index; rank the newest CANDIDATES matches.
-
-    A word that fills half the archive (发展, 创新) would otherwise make every search rank and
-    sort tens of thousands of rows; readers want recent reporting first anyway, so ranking stops
-    at the newest CANDIDATES matches and the page says "more than" past that.
-    """
-    query = Cast(Value(tsquery(terms)), SearchQueryField())
-    # ts_rank's default weights: A 1.0 (headline), B 0.4 (kicker, subtitle, authors), C 0.2 (body).
-    rank = Func(F("search_vector"), query, function="ts_rank", output_field=FloatField())
-    candidates = (
-        queryset.filter(Matches(F("search_vector"), query))
-        .annotate(rank=rank)
-        .order_by("-publish_at")
-        .values_list("pk", "rank", "publish_at")[:CANDIDATES]
-    )
-    return RankedMatches(queryset, candidates)
 
 
 class RankedMatches:
@@ -95,16 +139,10 @@ class RankedMatches:
 
     @property
     def ids(self):
-        """Candidate ids best first: rank, then newest, then id.
-
-        Ordered by the database around the candidates' query, so that only ids cross the wire
-        (loading hundreds of timestamps in Python cost more than the search).
-        """
+        """Candidate ids best first: rank, then newest, then id."""
         if self._ids is None:
-            sql, params = self.candidates.query.sql_with_params()
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT pk FROM ({sql}) AS c ORDER BY rank DESC, publish_at DESC, pk", params)
-                self._ids = [pk for (pk,) in cursor.fetchall()]
+            ranked = sorted(self.candidates, key=lambda row: (-row[1], -row[2].timestamp(), row[0]))
+            self._ids = [pk for pk, _, _ in ranked]
         return self._ids
 
     def count(self):
@@ -127,51 +165,39 @@ class RankedMatches:
         return self.candidates.explain(**options)
 
 
-def _search_substring(queryset, terms):
-    condition = Q()
-    rank = Value(0, output_field=IntegerField())
-    for term in terms:
-        condition &= Q(search_text__contains=term)
-        rank = rank + Case(
-            When(headline__icontains=term, then=Value(8)),
-            When(Q(kicker__icontains=term) | Q(subtitle__icontains=term), then=Value(4)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    return queryset.filter(condition).annotate(rank=rank).order_by(F("rank").desc(), "-publish_at", "pk")
+@cache
+def _for_vendor(vendor):
+    return {"postgresql": PostgresSearch, "sqlite": SubstringSearch}[vendor]()
 
 
-def reindex_articles(article_ids):
-    """Recompute the search text (and on PostgreSQL the vector) of these articles, from the database."""
-    from ..models import Article
-
-    articles = Article.objects.filter(pk__in=article_ids).with_bylines()
-    store_search_documents([(a, [b.author.name for b in a.bylines.all()]) for a in articles])
+def backend():
+    return _for_vendor(connection.vendor)
 
 
-def store_search_documents(articles_with_authors):
-    """Write the search text and vector of each (article, author names) pair: two UPDATEs in all,
-    from one SearchDocument each, whose parts are normalized once for both."""
-    from ..models import Article
+def search_articles(queryset, terms):
+    """Articles of `queryset` matching every term, best first; `terms` from query_terms().
 
-    pairs = list(articles_with_authors)
-    documents = {}
-    for article, names in pairs:
-        documents[article.pk] = document = SearchDocument.for_article(article, names)
-        article.search_text = document.normalized_text
-    if pairs:
-        Article.objects.bulk_update([article for article, _ in pairs], ["search_text"])
-    store_search_vectors(documents)
+    What a paginator takes. Results are cards, so the body, its HTML and the vector are left in
+    the database.
+    """
+    if not terms:
+        return queryset.none()
+    return backend().search(queryset.defer("body", "body_html", "search_vector"), terms)
 
 
-def store_search_vectors(documents):
-    """On PostgreSQL, the weighted vectors of these {article id: SearchDocument} in one UPDATE;
-    nothing elsewhere."""
-    if connection.vendor != "postgresql" or not documents:
-        return
-    with server_binding_cursor() as cursor:
-        cursor.execute(
-            "UPDATE articles_article AS a SET search_vector = v.vector "
-            "FROM unnest(%b::bigint[], %b::tsvector[]) AS v(id, vector) WHERE a.id = v.id",
-            [list(documents), vectors_of(documents.values())],
-        )
+def documents_for(article_ids):
+    """{article id: SearchDocument} of these articles, from the database, in two queries."""
+    from ..models import Article, Byline
+    from .document import SearchDocument
+
+    names = defaultdict(list)
+    bylines = Byline.objects.filter(article_id__in=article_ids).order_by("article_id", "order", "pk")
+    for article_id, name in bylines.values_list("article_id", "author__name"):
+        names[article_id].append(name)
+    rows = Article.objects.filter(pk__in=article_ids).values_list(
+        "pk", "kicker", "headline", "subtitle", "body"
+    )
+    return {
+        pk: SearchDocument.of(kicker, headline, subtitle, body, names[pk])
+        for pk, kicker, headline, subtitle, body in rows
+    }

@@ -16,10 +16,10 @@ class SearchDocument:
     body: str
 
     @classmethod
-    def for_article(cls, article, author_names, body_text=None):
-        """`body_text`: the body's plain text, where the caller has it already."""
-        secondary = " ".join(part for part in (article.kicker, article.subtitle, *author_names) if part)
-        return cls(article.headline, secondary, plain_text(article.body) if body_text is None else body_text)
+    def of(cls, kicker, headline, subtitle, body, author_names):
+        """An article's document from its fields (`body` as stored, with its markup)."""
+        secondary = " ".join(part for part in (kicker, subtitle, *author_names) if part)
+        return cls(headline, secondary, plain_text(body))
 
     @property
     def text(self):
@@ -45,17 +45,7 @@ class SearchDocument:
 
     def vector(self):
         """The tsvector PostgreSQL stores for the document, in its binary form (binary_vector.py).
+        Many at once: vectors.search_vectors()."""
+        from .vectors import search_vectors
 
-        Made here rather than with to_tsvector(), so that it does not depend on how the server's
-        parser and locale classify Chinese characters; the server also took 3.5 ms a page to make
-        them from the bigrams, against 0.2 ms to receive them made. Many at once: vectors_of().
-        """
-        return vectors_of([self])[0]
-
-
-def vectors_of(documents):
-    """The vector of each document, made together (vectors.py), whose numpy is loaded here, on
-    first use: only where vectors are made."""
-    from .vectors import search_vectors
-
-    return search_vectors(documents)
+        return search_vectors([self])[0]

@@ -55,7 +55,12 @@ INDEX_TOKEN = re.compile(rf"(?=([{CJK}]{{2}}|(?<![{CJK}])[{CJK}](?![{CJK}])|(?<!
 
 def index_tokens(text):
     """Overlapping bigrams of CJK runs (a lone character as itself), Latin words and numbers."""
-    return INDEX_TOKEN.findall(normalize(text))
+    return tokens_of(normalize(text))
+
+
+def tokens_of(normalized):
+    """index_tokens() of text already normalized."""
+    return INDEX_TOKEN.findall(normalized)
 
 
 def query_terms(query):

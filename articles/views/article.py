@@ -8,9 +8,9 @@ from django.utils.http import http_date
 from django.views.generic import DetailView
 from taggit.models import TaggedItem
 
-from ..caching import article_tags
+from ..derived import tags
+from ..derived.running_order import neighbours
 from ..models import Article
-from ..running_order import neighbours
 from ..seo import news_article_jsonld
 from .mixins import NEVER_SHOWN, IssueDateMixin, PublicCacheMixin, published_articles
 from .prepared import PreparedQuery
@@ -71,7 +71,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
 
     One query, two for a tagged article, whatever the number of authors, tags or photos: the
     article with its page, issue, section, its display (bylines, tags, photos and corrections:
-    articles/display.py) and the issue's running order (articles/running_order.py); then the
+    derived/display.py) and the issue's running order (derived/running_order.py); then the
     related articles.
     """
 
@@ -101,12 +101,12 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def related(self, article):
         """Published articles sharing the most tags with this one (related_query()); none for an
         untagged article, which most imported articles are until an editor tags them."""
-        if not article.display["tags"]:
+        if not article.display.tags:
             return []
         return RELATED.all(now=timezone.now(), pk=article.pk)
 
     def get_cache_tags(self):
-        return article_tags(self.object)
+        return tags.of_article_page(self.object)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

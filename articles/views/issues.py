@@ -5,13 +5,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
-from ..caching import ISSUES
+from ..derived import tags
 from ..models import Issue
 from .mixins import (
     PAGE_IMPORT_FIELDS,
     IssueDateMixin,
     PublicCacheMixin,
-    card_tags,
     issue_pages_with_articles,
     published_articles,
 )
@@ -40,8 +39,8 @@ class IssueContextMixin(PublicCacheMixin):
 
     def get_cache_tags(self):
         issue, pages = self.shown["issue"], self.shown["pages"]
-        tags = [ISSUES] + ([f"issue:{issue.pk}"] if issue else [])
-        return tags + card_tags(a for page in pages for a in page.public_articles)
+        depends = [tags.ISSUES] + ([tags.issue(issue.pk)] if issue else [])
+        return depends + tags.of_cards(a for page in pages for a in page.public_articles)
 
 
 class HomeView(IssueContextMixin, TemplateView):
@@ -84,7 +83,7 @@ class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
         return context
 
     def get_cache_tags(self):
-        return [f"issue:{self.shown['issue'].pk}", *card_tags(self.shown["articles"])]
+        return [tags.issue(self.shown["issue"].pk), *tags.of_cards(self.shown["articles"])]
 
 
 class IssueJumpView(View):

@@ -2,8 +2,9 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from ..derived import tags
 from ..models import Author, Section
-from .mixins import PublicCacheMixin, card_tags, published_articles
+from .mixins import PublicCacheMixin, published_articles
 
 PER_PAGE = 20
 
@@ -34,7 +35,7 @@ class ArticleListView(PublicCacheMixin, ListView):
         return context
 
     def get_cache_tags(self):
-        return [f"{self.list_kind}:{self.subject.pk}", *card_tags(self.shown)]
+        return [getattr(tags, self.list_kind)(self.subject.pk), *tags.of_cards(self.shown)]
 
 
 class AuthorView(ArticleListView):

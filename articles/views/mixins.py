@@ -5,7 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 
-from ..caching import ANY_ARTICLE, declare
+from ..caching import declare
+from ..derived import tags
 from ..models import Article, Issue, Page
 
 # Public pages may sit in shared caches briefly; an edit shows within this many seconds.
@@ -23,7 +24,7 @@ NEVER_SHOWN = ("body", "search_text", "search_vector", "import_base", *PAGE_IMPO
 
 def published_articles(now=None):
     """The published articles with what a card shows: page, issue, section, and the display that
-    holds their bylines (articles/display.py). The body's HTML stays in the database too."""
+    holds their bylines (derived/display.py). The body's HTML stays in the database too."""
     cards = Article.objects.published(now=now).select_related("page__issue", "section")
     return cards.defer(*NEVER_SHOWN, "body_html")
 
@@ -45,16 +46,7 @@ class PublicCacheMixin:
 
     def get_cache_tags(self):
         """What the page shows; None for a page that must never be cached."""
-        return [ANY_ARTICLE]
-
-
-def card_tags(articles):
-    """Article cards show headline and byline: their articles and authors."""
-    tags = []
-    for article in articles:
-        tags.append(f"article:{article.pk}")
-        tags += [f"author:{byline['author_id']}" for byline in article.display["bylines"]]
-    return tags
+        return [tags.ANY_ARTICLE]
 
 
 class IssueDateMixin:

@@ -1,7 +1,6 @@
 from django.views.generic import ListView
 
-from ..search import query_terms, search_articles
-from ..search.backends import results_capped
+from ..search import backend, query_terms, search_articles
 from .mixins import PAGE_IMPORT_COLUMNS, PublicCacheMixin, published_articles
 
 
@@ -29,6 +28,6 @@ class SearchView(PublicCacheMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paginator = context.get("paginator")
-        capped = bool(paginator) and results_capped(paginator.count)
+        capped = bool(paginator) and backend().results_capped(paginator.count)
         context.update(query=self.query, terms=self.terms, capped=capped)
         return context

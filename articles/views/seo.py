@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from ..caching import ANY_ARTICLE, ISSUES, declare
+from ..caching import declare
+from ..derived import tags
 from .mixins import PublicCacheMixin, published_articles
 
 NEWS_WINDOW = datetime.timedelta(days=2)
@@ -34,7 +35,7 @@ def depends_on_everything(view):
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
-            declare(response, [ANY_ARTICLE, ISSUES])
+            declare(response, [tags.ANY_ARTICLE, tags.ISSUES])
         return response
 
     return wrapped

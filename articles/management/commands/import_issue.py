@@ -10,14 +10,11 @@ recognised by what they say, except what editors changed in the admin, which is 
 reported. --dry-run writes nothing and prints the parsed structure.
 
 With several files, --page numbers them from N in the order given, where the text has no page
-number of its own. A run of many files is parsed in a second process while this one writes
-(--jobs).
+number of its own.
 """
 
-import gc
 import itertools
 import json
-import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,12 +22,6 @@ from tqdm import tqdm
 
 from ...importing import ImportFailed, ImportOptions, Source, dry_run, run_import
 from ...parsing import page_to_dict, pages_to_text
-
-PARALLEL_FROM = 16
-# Parsing processes for a run of pages: the parsing is the larger half of an import's work, and
-# with one such process a year's import into PostgreSQL left 16% of two cores idle, against 3%
-# with two (the writer and the server no longer wait on each other: pipeline.py).
-PARSING_PROCESSES = 2
 
 
 class Command(BaseCommand):
@@ -53,13 +44,6 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="parse and print; write nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument(
-            "--jobs",
-            type=int,
-            default=0,
-            help="processes to use: 1 works in this one; default: this one and "
-            f"{PARSING_PROCESSES} parsing where there are two cores and at least {PARALLEL_FROM} files",
-        )
 
     def handle(self, *args, files, **options):
         try:
@@ -75,20 +59,9 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 self.show_structure(dry_run(sources, import_options), options["format"])
             else:
-                self.import_pages(sources, import_options, options["format"], self.jobs(options, sources))
+                self.import_pages(sources, import_options, options["format"])
         except ImportFailed as error:
             raise CommandError(str(error)) from None
-
-    @staticmethod
-    def jobs(options, sources):
-        if options["jobs"] < 0:
-            raise ImportFailed(f"--jobs {options['jobs']} is not a number of processes (0 for automatic)")
-        if options["jobs"]:
-            return options["jobs"]
-        # A child process costs a fork and pickling: worth it for a run of pages, not for one.
-        if len(sources) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-            return 1
-        return 1 + PARSING_PROCESSES
 
     def show_structure(self, pages, output_format):
         if output_format == "json":
@@ -97,7 +70,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(pages_to_text(pages))
 
-    def import_pages(self, sources, import_options, output_format, jobs):
+    def import_pages(self, sources, import_options, output_format):
         bar = None
         if sys.stderr.isatty() and len(sources) > 1:
             bar = tqdm(total=len(sources), unit="page", file=sys.stderr)
@@ -112,18 +85,9 @@ class Command(BaseCommand):
                     f"{result.date} 第{result.number}版, {result.articles} articles"
                 )
 
-        # What is loaded by now (Django and the app, some 60,000 objects) lasts as long as the
-        # process; frozen, it is not walked by every full collection of a long import.
-        gc.freeze()
-        # Collections every 700 allocations ran every few pages, over each chunk's freshly
-        # received pages (0.15 ms a page); their objects go by reference counting anyway, so
-        # the rare cycle waits for the next 50,000.
-        thresholds = gc.get_threshold()
-        gc.set_threshold(50_000)
         try:
-            report = run_import(sources, import_options, progress=progress, jobs=jobs)
+            report = run_import(sources, import_options, progress=progress)
         finally:
-            gc.set_threshold(*thresholds)
             if bar is not None:
                 bar.close()
         if output_format == "json":

@@ -8,7 +8,7 @@ series, photo captions with and without credits, and column labels. Text is
 assembled from word pools by a seeded generator, so no fixed text repeats and the same seed
 always gives the same pages.
 
-    python -m bench.pagegen OUT_DIR --days 3 --pages 8 --seed 1
+    python -m tests.pagegen OUT_DIR --days 3 --pages 8 --seed 1
 """
 
 import argparse

@@ -1,0 +1,205 @@
+"""What an article's public page shows from other tables, kept on the article's own row.
+
+Bylines (with their authors), tags, photos and corrections live in six tables; they change far
+less often than the page is read, so the page reads them from one column of the article instead.
+The column holds a Display: what the tables say (names, slugs, file names, notes), never a URL,
+so that changing a URL pattern needs no data refresh. rebuild.py writes it after every change.
+"""
+
+import datetime
+from dataclasses import dataclass, field, fields
+
+from django.apps import apps as installed_apps
+from django.db import connection, models
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from ..links import author_url, tag_url
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One byline: the author's id is what the page cache depends on."""
+
+    author_id: int
+    name: str
+    slug: str
+    role: str = ""
+
+    @property
+    def url(self):
+        return author_url(self.slug)
+
+
+@dataclass(frozen=True)
+class TagEntry:
+    id: int
+    name: str
+    slug: str
+
+    @property
+    def url(self):
+        return tag_url(self.slug)
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    note: str
+    created_at: str  # ISO 8601 in UTC
+
+    @property
+    def moment(self):
+        return datetime.datetime.fromisoformat(self.created_at)
+
+    @property
+    def iso(self):
+        """In the paper's time zone, with its offset: what <time datetime> and JSON-LD carry."""
+        return timezone.localtime(self.moment).isoformat()
+
+    @property
+    def date(self):
+        return format_date(timezone.localtime(self.moment), "Y年n月j日")
+
+
+@dataclass(frozen=True)
+class Display:
+    bylines: tuple[Credit, ...] = ()
+    tags: tuple[TagEntry, ...] = ()
+    photos: tuple[str, ...] = ()  # stored file names of the photos, in order
+    corrections: tuple[CorrectionEntry, ...] = ()
+
+    @property
+    def photo_urls(self):
+        """The photos' renditions for search engines and sharing previews: never the original,
+        which keeps the camera's metadata (renditions.py)."""
+        return [shared_rendition_url(name) for name in self.photos]
+
+    def to_json(self):
+        return {
+            "bylines": [vars(credit) for credit in self.bylines],
+            "tags": [vars(entry) for entry in self.tags],
+            "photos": list(self.photos),
+            "corrections": [vars(entry) for entry in self.corrections],
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        data = data or {}
+        return cls(
+            bylines=_entries(Credit, data.get("bylines", ())),
+            tags=_entries(TagEntry, data.get("tags", ())),
+            photos=tuple(name for name in data.get("photos", ()) if isinstance(name, str)),
+            corrections=_entries(CorrectionEntry, data.get("corrections", ())),
+        )
+
+
+def _entries(kind, items):
+    """Entries of `kind` from their JSON objects. Keys it does not know are left out and missing
+    ones are empty: a display stored before a change of its shape still reads (until rebuilt)."""
+    names = {f.name for f in fields(kind)}
+    return tuple(
+        kind(**{name: item.get(name, "") for name in names}) for item in items if isinstance(item, dict)
+    )
+
+
+def shared_rendition_url(name):
+    from ..models import Image
+    from ..renditions import SHARED, field_name
+
+    width, fmt = SHARED
+    return getattr(Image(file=name), field_name(width, fmt)).url
+
+
+class DisplayField(models.JSONField):
+    """A JSON column read and written as a Display."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", Display)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return Display.from_json(super().from_db_value(value, expression, connection))
+
+    def to_python(self, value):
+        return value if isinstance(value, Display) else Display.from_json(value)
+
+    def value_to_string(self, obj):
+        """For the serializers (dumpdata, fixtures): the JSON object."""
+        value = self.value_from_object(obj)
+        return value.to_json() if isinstance(value, Display) else value
+
+    def get_prep_value(self, value):
+        return super().get_prep_value(value.to_json() if isinstance(value, Display) else value)
+
+
+@dataclass
+class _Draft:
+    """A Display being gathered from the tables."""
+
+    bylines: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
+    corrections: list = field(default_factory=list)
+
+    def done(self):
+        return Display(*(tuple(part) for part in (self.bylines, self.tags, self.photos, self.corrections)))
+
+
+def displays_for(article_ids, apps=installed_apps):
+    """{article id: Display} built from the tables, in four queries whatever the number."""
+    model = apps.get_model
+    drafts = {pk: _Draft() for pk in article_ids}
+    if not drafts:
+        return {}
+    bylines = (
+        model("articles", "Byline")
+        .objects.filter(article_id__in=drafts)
+        .order_by("article_id", "order", "pk")
+        .values_list("article_id", "author_id", "author__name", "author__slug", "role")
+    )
+    for article_id, *credit in bylines:
+        drafts[article_id].bylines.append(Credit(*credit))
+    tagged = (
+        model("taggit", "TaggedItem")
+        .objects.filter(
+            content_type__app_label="articles", content_type__model="article", object_id__in=drafts
+        )
+        .order_by("object_id", "tag__name")
+        .values_list("object_id", "tag_id", "tag__name", "tag__slug")
+    )
+    for article_id, *entry in tagged:
+        drafts[article_id].tags.append(TagEntry(*entry))
+    photos = (
+        model("articles", "Image")
+        .objects.filter(article_id__in=drafts)
+        .exclude(file="")
+        .order_by("article_id", "order", "pk")
+        .values_list("article_id", "file")
+    )
+    for article_id, name in photos:
+        drafts[article_id].photos.append(name)
+    corrections = (
+        model("articles", "Correction")
+        .objects.filter(article_id__in=drafts)
+        .order_by("article_id", "created_at", "pk")
+        .values_list("article_id", "note", "created_at")
+    )
+    for article_id, note, created_at in corrections:
+        moment = created_at.astimezone(datetime.UTC).isoformat()
+        drafts[article_id].corrections.append(CorrectionEntry(note, moment))
+    return {pk: draft.done() for pk, draft in drafts.items()}
+
+
+def refresh_display(article_ids, apps=installed_apps):
+    """Rebuild the stored display of these articles (any number: the work is batched). One
+    statement is sent with every row's value (bulk_update would build a CASE that grows with them)."""
+    column = apps.get_model("articles", "Article")._meta.get_field("display")
+    ids = sorted(set(article_ids))
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BATCH):
+            displays = displays_for(ids[start : start + BATCH], apps)
+            rows = [(column.get_db_prep_save(display, connection), pk) for pk, display in displays.items()]
+            cursor.executemany("UPDATE articles_article SET display = %s WHERE id = %s", rows)
