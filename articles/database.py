@@ -12,6 +12,39 @@ REBUILDS = 0x6E6578
 
 
 class PostgreSQL:
+    def insert(self, objects):
+        """bulk_create() of new rows of one model, with their ids set, sent in one statement of
+        an array per column, in binary.
+
+        Django's bulk_create() binds on the client: every value of an issue's articles (bodies
+        and their HTML, kilobytes each) is escaped in Python into one long statement for the
+        server to parse, which cost an import a quarter of its time.
+        """
+        objects = list(objects)
+        if not objects:
+            return objects
+        from .search.backends import binary_cursor
+
+        meta = type(objects[0])._meta
+        fields = [field for field in meta.concrete_fields if not field.primary_key]
+        columns = [
+            [field.get_db_prep_save(field.pre_save(obj, add=True), connection) for obj in objects]
+            for field in fields
+        ]
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(field.column) for field in fields)
+        arrays = ", ".join(f"%b::{field.db_type(connection).split('(')[0]}[]" for field in fields)
+        with binary_cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(meta.db_table)} ({names}) SELECT * FROM unnest({arrays}) "
+                f"RETURNING {quote(meta.pk.column)}",
+                columns,
+            )
+            for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+                obj.pk = pk
+                obj._state.adding = False
+        return objects
+
     def take_turns(self, key):
         """Wait, inside this transaction, until every other transaction holding `key` has ended."""
         with connection.cursor() as cursor:
@@ -34,6 +67,11 @@ class PostgreSQL:
 
 
 class SQLite:
+    def insert(self, objects):
+        """bulk_create(), which on SQLite sets the new rows' ids too."""
+        objects = list(objects)
+        return type(objects[0]).objects.bulk_create(objects) if objects else objects
+
     def take_turns(self, key):
         """Nothing: SQLite lets one transaction write at a time (IMMEDIATE transactions)."""
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from ..database import database
 from ..derived import record
 from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
 from .revise import apply_updates
@@ -65,7 +66,7 @@ class IssueWriter:
             for p in plan.pages
             if p.pk is None
         ]
-        ids = {page.number: page.pk for page in Page.objects.bulk_create(new)}
+        ids = {page.number: page.pk for page in database().insert(new)}
         for p in plan.pages:
             if p.pk is not None:
                 fields = {"source_text": p.text, "source_checksum": p.checksum}
@@ -81,13 +82,13 @@ class IssueWriter:
 
     @staticmethod
     def names(model, new, directory):
-        rows = model.objects.bulk_create([model(name=name, slug=slug) for name, slug in new])
+        rows = database().insert(model(name=name, slug=slug) for name, slug in new)
         directory.ids.update((row.name, row.pk) for row in rows)
 
     def articles(self, pages, new):
         """Create the new articles with their bylines and photos; return their ids."""
         status = {"status": Status.PUBLISHED, "publish_at": self.now} if self.publish else {}
-        rows = Article.objects.bulk_create(
+        rows = database().insert(
             Article(
                 page_id=pages[a.page],
                 position=a.position,
@@ -100,12 +101,12 @@ class IssueWriter:
             for a in new
         )
         authors = self.authors.ids
-        Byline.objects.bulk_create(
+        database().insert(
             Byline(article_id=row.pk, author_id=authors[name], role=role, order=order)
             for row, a in zip(rows, new, strict=True)
             for order, (name, role) in enumerate(a.bylines)
         )
-        Image.objects.bulk_create(
+        database().insert(
             Image(
                 article_id=row.pk,
                 order=order,
@@ -137,4 +138,4 @@ class IssueWriter:
                     user_id=user_id,
                 ),
             )
-        PublicationEvent.objects.bulk_create(events)
+        database().insert(events)
