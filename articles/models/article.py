@@ -38,7 +38,7 @@ class ArticleQuerySet(models.QuerySet):
 
         Published status, a publish time that has come, and an issue that has been released.
         Every public view, feed, sitemap and search starts here. `now`: the clock's time, unless
-        a query prepared ahead (views/prepared.py) puts in its own when it runs.
+        a query compiled ahead (views/compiled.py) puts in its own when it runs.
         """
         now = now or timezone.now()
         return self.published_or_scheduled().filter(publish_at__lte=now, page__issue__released_at__lte=now)
