@@ -117,8 +117,7 @@ def test_two_editors_saving_one_article_during_an_import_lose_nothing(tmp_path):
     none fails, and no import fails ("database is locked" on SQLite; a lost race on PostgreSQL)."""
     import threading
 
-    from bench.load import EDITORS, Editor, importer, prepare, verify
-
+    from .editors import EDITORS, Editor, importer, prepare, verify
     from .pagegen import generate
 
     with on_the_suites_database(tmp_path) as site:
