@@ -15,13 +15,11 @@ graceful_timeout = 20
 keepalive = 5
 # Workers are not recycled unless GUNICORN_MAX_REQUESTS asks for it (to contain a leak, should one
 # appear): while a worker is replaced, its share of the requests waits, and a cached page's p99
-# follows how often that happens. Recycled every 5,000 requests, each worker of the benchmark
-# was replaced every 2 s and the cached article's p99 reached 90-440 ms against the floor's
-# 4-23 ms; not recycled, the two were within a millisecond of each other.
+# follows how often that happens (docs/performance.md).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 # Django is loaded once, in the master, and each worker is forked from it: a new worker does not
-# spend 0.7 s of a core importing Django while its requests queue. A deploy restarts gunicorn,
+# import Django while its requests queue. A deploy restarts gunicorn,
 # as HUP then keeps the loaded code.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None

@@ -53,18 +53,6 @@ class PostgreSQL:
     def after_bulk_load(self):
         """Nothing: autovacuum analyzes a table once a tenth of it has changed."""
 
-    def before_bulk_index(self):
-        """Let the search index's pending list take all of this transaction's entries.
-
-        A GIN index first lists new entries unsorted, and merges them into its tree whenever the
-        list passes gin_pending_list_limit (4 MB: every few hundred articles); merged in steps,
-        they cost a rebuild twice as much. Lifted for this transaction, the merge is left to
-        autovacuum, which merges the list when it next analyzes the table (within a minute of a
-        large import); until then searches read the list too.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL gin_pending_list_limit = 2147483647")
-
 
 class SQLite:
     def insert(self, objects):
@@ -74,9 +62,6 @@ class SQLite:
 
     def take_turns(self, key):
         """Nothing: SQLite lets one transaction write at a time (IMMEDIATE transactions)."""
-
-    def before_bulk_index(self):
-        """Nothing: SQLite has no GIN index."""
 
     def after_bulk_load(self):
         """Refresh the planner's statistics: without them, after a large load, SQLite walks the

@@ -1,7 +1,7 @@
 """Public URLs of issues, pages, articles, authors, sections and tags, without a reverse() each.
 
-reverse() walks the URL patterns and runs every converter, about 0.1 ms for an article's five
-parts: an article page made nine of them, and a list page two per card. Here each URL name is
+reverse() walks the URL patterns and runs every converter for every part: an article page made
+nine of them, and a list page two per card. Here each URL name is
 reversed once (per script prefix, so a site under a sub-path still gets its own), with marker
 values in place of the parts, and the result kept as a format string. The parts are formatted as
 the converters in urls.py would; a test checks every URL here against reverse().

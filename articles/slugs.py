@@ -16,8 +16,8 @@ BASE_LENGTH = SLUG_LENGTH - 4
 @cache
 def pinyin():
     """pypinyin's reading function and its segmenter (the words lazy_pinyin() reads one by one),
-    loaded on first use: its dictionaries took a quarter of every command's start-up (0.35 s),
-    and most commands and requests make no slug."""
+    loaded on first use: its dictionaries are a large part of a command's start-up, and most
+    commands and requests make no slug."""
     from pypinyin import Style, lazy_pinyin
     from pypinyin.seg.simpleseg import seg
 

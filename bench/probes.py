@@ -59,8 +59,8 @@ def grow(total):
     from django.db import transaction
     from django.utils import timezone
 
+    from articles.derived import record
     from articles.models import Article, Author, Byline, Issue, Page, Status
-    from articles.search import store_search_documents
     from tests.pagegen import PageWriter
 
     writer = PageWriter(random.Random(11))
@@ -102,8 +102,7 @@ def grow(total):
             batch = Article.objects.bulk_create(batch)
             bylines = [Byline(article=a, author=random.choice(authors), role="记者") for a in batch]
             Byline.objects.bulk_create(bylines)
-            names = {b.article_id: [b.author.name] for b in bylines}
-            store_search_documents([(a, names[a.pk]) for a in batch])
+            record(created=[a.pk for a in batch])  # search text and display, after the commit
         missing -= len(batch)
         day += datetime.timedelta(days=1)
     from django.db import connection

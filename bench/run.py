@@ -122,7 +122,7 @@ def measure_import(label, database_url, paths, others=(), discard=None):
     `database_url`, kept for what the benchmark does next.
 
     Pages per second is the median of the runs: one run of a year moved by 15-25% with the
-    machine from one minute to the next (README). Peak RSS is the largest of them.
+    machine from one minute to the next (docs/performance.md). Peak RSS is the largest of them.
     """
     runs = []
     for url in others:

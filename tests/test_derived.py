@@ -144,3 +144,18 @@ def test_the_page_cache_is_told_after_the_rebuild(client):
     BylineFactory(article=article, author=AuthorFactory(name="陈晓明"))
     response = client.get(url)
     assert response.headers.get("X-Page-Cache") != "hit" and "陈晓明" in response.content.decode()
+
+
+def test_a_failed_rebuild_does_not_undo_or_fail_the_committed_change(monkeypatch, caplog):
+    article = published_article(headline="原标题")
+
+    def broken(changes):
+        raise RuntimeError("the search server went away")
+
+    monkeypatch.setattr(rebuild, "rebuild", broken)
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(headline="新标题")
+        article.refresh_from_db()
+        article.save()
+    assert stored(article).headline == "新标题"
+    assert "the search server went away" in caplog.text

@@ -117,30 +117,6 @@ def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
         assert cursor.fetchone()[0] == len(articles) > 5
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
-@pytest.mark.django_db(transaction=True)
-def test_a_large_rebuild_leaves_the_search_index_merge_to_vacuum(tmp_path, monkeypatch):
-    """The rebuild after a large import lifts the pending-list limit for its own transaction only."""
-    from articles.derived import rebuild
-
-    seen = []
-    real = rebuild.rewrite
-
-    def rewrite(article_ids):
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW gin_pending_list_limit")
-            seen.append(cursor.fetchone()[0])
-        real(article_ids)
-
-    monkeypatch.setattr(rebuild, "BATCH", 3)
-    monkeypatch.setattr(rebuild, "rewrite", rewrite)
-    run(*generate(tmp_path, 1, 2, seed=4))
-    assert seen and set(seen) == {"2147483647kB"}
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW gin_pending_list_limit")
-        assert cursor.fetchone()[0] == "4MB"
-
-
 def test_each_database_has_its_backends():
     from articles.database import database
     from articles.search import backend

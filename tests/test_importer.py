@@ -1,4 +1,4 @@
-"""The import command and loader: the seed in the database, idempotency, bad input, rollback."""
+"""The import command and the importer: the seed in the database, idempotency, bad input, rollback."""
 
 import datetime
 import io

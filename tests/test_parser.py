@@ -1,7 +1,6 @@
 """The page parser, convention by convention: input text -> expected structure."""
 
 import json
-import pickle
 from pathlib import Path
 
 import pytest
@@ -29,16 +28,6 @@ def test_seed_matches_the_expected_structure():
     assert page.pop("warnings") == []
     expected = json.loads((FIXTURES / "000_0c9a10115951d5fb.expected.json").read_text("utf-8"))
     assert {"pages": [page]} == expected
-
-
-def test_a_parsed_page_crosses_processes_unchanged():
-    """The parsing process sends pages by pickle (types.pickled_by_fields)."""
-    page = parse_page(SEED.read_bytes(), source=SEED.name)
-    page.warn(3, "一条提示")
-    copy = pickle.loads(pickle.dumps(page))
-    assert copy == page and copy is not page
-    assert page_to_dict(copy) == page_to_dict(page)
-    assert type(copy.articles[0].blocks[0]) is type(page.articles[0].blocks[0])
 
 
 class TestEncodingAndWhitespace:

@@ -27,10 +27,10 @@ class Changes:
         for kind, values in kinds.items():
             getattr(self, kind).update(value for value in values if value is not None)
 
-    def __call__(self):
-        from .rebuild import rebuild
+    def rebuild(self):
+        from . import rebuild
 
-        rebuild(self)
+        rebuild.rebuild(self)
 
 
 def record(**kinds):
@@ -40,7 +40,7 @@ def record(**kinds):
         return
     changes = Changes()
     changes.add(**kinds)
-    changes()
+    changes.rebuild()
 
 
 def waits_for_commit():
@@ -51,8 +51,10 @@ def waits_for_commit():
 def pending(connection):
     """This transaction's Changes: registered to run on commit the first time something is noted."""
     for _, callback, _ in connection.run_on_commit:
-        if isinstance(callback, Changes):
-            return callback
+        if isinstance(getattr(callback, "__self__", None), Changes):
+            return callback.__self__
     changes = Changes()
-    transaction.on_commit(changes)
+    # Robust: the change itself is committed; a rebuild that fails is logged by Django, and is
+    # not the editor's or the import's error (`manage.py rebuild_derived` repairs it).
+    transaction.on_commit(changes.rebuild, robust=True)
     return changes

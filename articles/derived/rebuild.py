@@ -30,8 +30,6 @@ def rebuild(changes):
         rerender_bodies(changes.bodies)
         article_ids = changes.articles | changes.created | changes.bodies
         article_ids |= articles_naming(changes.authors, changes.tags)
-        if len(article_ids) > BATCH:
-            database().before_bulk_index()
         cache_tags = set(changes.cache_tags)
         issue_ids = set(changes.issues)
         issue_ids |= set(Page.objects.filter(pk__in=changes.pages).values_list("issue_id", flat=True))
@@ -46,8 +44,10 @@ def rebuild(changes):
     cache_tags |= {tags.issue(pk) for pk in issue_ids}
     cache_tags |= {tags.author(pk) for pk in changes.authors} | {tags.tag(pk) for pk in changes.tags}
     if article_ids or issue_ids:
-        cache_tags |= {tags.ANY_ARTICLE, tags.ISSUES}
+        cache_tags.add(tags.ANY_ARTICLE)
         forget_schedule()
+    if changes.issues:  # an issue itself changed: the list of released issues may have
+        cache_tags.add(tags.ISSUES)
     bump_tags(cache_tags)
 
 

@@ -1,5 +1,5 @@
 """What importing a page again will do to the articles it already holds: a plan, made of plain
-values and tested without a database; the loader reads it and writes.
+values and tested without a database; issue_plan.py builds on it and writer.py writes it.
 
 For each parsed story, in print order:
 - the same story already on the page (matching.py) is updated field by field: what nobody

@@ -61,19 +61,7 @@ def stored_articles(pages):
         )
     )
     ids = [row[0] for row in rows]
-    bylines, images = defaultdict(list), defaultdict(list)
-    for article_id, name, role in (
-        Byline.objects.filter(article_id__in=ids)
-        .order_by("article_id", "order", "pk")
-        .values_list("article_id", "author__name", "role")
-    ):
-        bylines[article_id].append((name, role))
-    for pk, article_id, caption, credit, file in (
-        Image.objects.filter(article_id__in=ids)
-        .order_by("article_id", "order", "pk")
-        .values_list("pk", "article_id", "caption", "credit", "file")
-    ):
-        images[article_id].append(StoredImage(pk, caption, credit, bool(file)))
+    bylines, images = parts_of(ids)
     offline = taken_offline(ids)
     by_page = defaultdict(list)
     for pk, page_id, position, slug, key, status, base, section, *values in rows:
@@ -92,6 +80,24 @@ def stored_articles(pages):
             )
         )
     return by_page
+
+
+def parts_of(article_ids):
+    """({article id: [(name, role)]}, {article id: [StoredImage]}) in print order."""
+    bylines, images = defaultdict(list), defaultdict(list)
+    for article_id, name, role in (
+        Byline.objects.filter(article_id__in=article_ids)
+        .order_by("article_id", "order", "pk")
+        .values_list("article_id", "author__name", "role")
+    ):
+        bylines[article_id].append((name, role))
+    for pk, article_id, caption, credit, file in (
+        Image.objects.filter(article_id__in=article_ids)
+        .order_by("article_id", "order", "pk")
+        .values_list("pk", "article_id", "caption", "credit", "file")
+    ):
+        images[article_id].append(StoredImage(pk, caption, credit, bool(file)))
+    return bylines, images
 
 
 def taken_offline(article_ids):

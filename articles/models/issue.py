@@ -72,7 +72,7 @@ class Page(models.Model):
 class RunningOrder(models.Model):
     """An issue's published and scheduled articles in print order, for the article page's
     previous and next links: derived data, rebuilt whenever one of them changes
-    (articles/running_order.py), so that the page does not query the issue's articles."""
+    (articles/derived/running_order.py), so that the page does not query the issue's articles."""
 
     issue = models.OneToOneField(
         Issue, on_delete=models.CASCADE, primary_key=True, related_name="running_order", verbose_name="期"

@@ -1,27 +1,13 @@
 """What the parser produces: plain dataclasses, no ORM."""
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date as Date
-from operator import attrgetter
-
-
-def pickled_by_fields(cls):
-    """Pickle instances as their class and field values, read by one C call.
-
-    Parsed pages go from the parsing process to the writing one by pickle. A slotted dataclass
-    pickles through Python-level __getstate__ and __setstate__, which made the pages' hundred-odd
-    small objects cost 0.5 ms a page to send, more than their megabytes of text (measured).
-    """
-    values = attrgetter(*(f.name for f in fields(cls)))
-    cls.__reduce__ = lambda self: (cls, values(self))
-    return cls
 
 
 class ParseError(ValueError):
     """The input cannot be read as a page; the message says why, for the person who gave it."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Warning:
     """Something the parser decided without confidence, for an editor to check."""
@@ -30,7 +16,6 @@ class Warning:
     message: str
 
 
-@pickled_by_fields
 @dataclass(slots=True)
 class Credit:
     """A person named in a byline, with the role the page gives (empty when it gives none)."""
@@ -39,7 +24,6 @@ class Credit:
     role: str = ""
 
 
-@pickled_by_fields
 @dataclass(slots=True)
 class Block:
     """One piece of an article body, in print order.
@@ -54,7 +38,6 @@ class Block:
     line: int = 0
 
 
-@pickled_by_fields
 @dataclass(slots=True)
 class ParsedArticle:
     headline: str
@@ -69,7 +52,6 @@ class ParsedArticle:
     continued_from: int | None = None
 
 
-@pickled_by_fields
 @dataclass(slots=True)
 class ParsedPage:
     source: str

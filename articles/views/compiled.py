@@ -5,9 +5,11 @@ Building the query (five tables and the publication rule) and compiling it took 
 uncached article page cost, for SQL that is the same every time but for four values. So the
 query is built with marker values and run once under a database instrumentation wrapper, which
 hands over the SQL and parameters exactly as Django sends them; the markers are found among the
-parameters, and each request puts its own values in their places. Only public APIs are used
-(execute_wrapper, raw(), Model.from_db), so a Django upgrade that changes the SQL changes it
-here too, and one that moved a marker fails at the first request, loudly.
+parameters, and each request puts its own values in their places; each column's conversion
+(the backend's and the field's own) is looked up once too. Only public APIs are used
+(execute_wrapper, the backend's and the fields' converters, Model.from_db), so a Django upgrade
+that changes the SQL changes it here too, and one that moved a marker fails at the first
+request, loudly.
 """
 
 import datetime
@@ -42,19 +44,21 @@ class CompiledArticleQuery:
     def __init__(self, build, **markers):
         self.build = build
         self.markers = markers
-        self.compiled = {}  # database alias -> (sql, params, {position: marker name})
+        self.compiled = {}  # database alias -> Compiled
 
     def get(self, **values):
         alias = router.db_for_read(Article)
-        sql, params, slots = self.compiled.get(alias) or self.compile(alias)
+        compiled = self.compiled.get(alias) or self.compile(alias)
         connection = connections[alias]
-        params = list(params)
-        for position, name in slots.items():
+        params = list(compiled.params)
+        for position, name in compiled.slots.items():
             params[position] = adapt(connection, values[name])
-        rows = list(Article.objects.using(alias).raw(sql, params))
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchmany(2)
         if len(rows) > 1:
             raise Article.MultipleObjectsReturned(f"{len(rows)} articles for {values}")
-        return with_related(rows[0], alias) if rows else None
+        return compiled.article(rows[0]) if rows else None
 
     def compile(self, alias):
         connection = connections[alias]
@@ -72,8 +76,39 @@ class CompiledArticleQuery:
             if not found:
                 raise ValueError(f"the marker {name}={marker!r} is not among the query's parameters")
             slots.update(dict.fromkeys(found, name))
-        self.compiled[alias] = (sql, params, slots)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+        self.compiled[alias] = Compiled(alias, sql, params, slots, names)
         return self.compiled[alias]
+
+
+class Compiled:
+    """The SQL of one database, where its values go, and how its columns become the article."""
+
+    def __init__(self, alias, sql, params, slots, names):
+        self.alias, self.sql, self.params, self.slots = alias, sql, params, slots
+        connection = connections[alias]
+        by_column = {field.column: field for field in Article._meta.concrete_fields}
+        self.attnames, self.indexes, self.converters = [], [], []
+        for index, name in enumerate(names):
+            if name in PATHS:
+                continue
+            field = by_column[name]
+            column = field.get_col(Article._meta.db_table)
+            converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            self.attnames.append(field.attname)
+            self.indexes.append(index)
+            self.converters += [(index, converter, column) for converter in converters]
+        self.extras = [(index, name) for index, name in enumerate(names) if name in PATHS]
+
+    def article(self, row):
+        row = list(row)
+        connection = connections[self.alias]
+        for index, converter, column in self.converters:
+            row[index] = converter(row[index], column, connection)
+        article = Article.from_db(self.alias, self.attnames, [row[index] for index in self.indexes])
+        return with_related(article, self.alias, {name: row[index] for index, name in self.extras})
 
 
 def selected(queryset):
@@ -90,10 +125,9 @@ def adapt(connection, value):
     return value
 
 
-def with_related(article, alias):
+def with_related(article, alias, values):
     """The article with its page, issue, column and running order made from the columns that came
-    with it; fields not selected are deferred, as with only()."""
-    values = {name: getattr(article, name) for name in PATHS}
+    with it ({PATHS alias: value}); fields not selected are deferred, as with only()."""
     if isinstance(values["issue_date"], str):  # SQLite returns dates as text
         values["issue_date"] = datetime.date.fromisoformat(values["issue_date"])
     issue = Issue.from_db(alias, ["id", "date"], [values["issue_id_"], values["issue_date"]])

@@ -26,8 +26,8 @@ from ...parsing import page_to_dict, pages_to_text
 
 class Command(BaseCommand):
     help = "Import page-text files into an issue (see the module docstring)."
-    # The system checks (URLs, admin, templates) took 0.05-0.06 s of the 0.7-0.9 s before an import
-    # reads its first file; `make test`, migrate and `manage.py check` run them.
+    # The system checks (URLs, admin, templates) would run before every import, a night's pages
+    # included; `make test`, migrate and `manage.py check` run them.
     requires_system_checks = []
 
     def add_arguments(self, parser):

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH):
-            Changes(bodies=set(ids[start : start + BATCH]))()
+            Changes(bodies=set(ids[start : start + BATCH])).rebuild()
             self.stderr.write(f"{min(start + BATCH, len(ids))}/{len(ids)} articles")
-        Changes(issues=set(Issue.objects.values_list("pk", flat=True)))()
+        Changes(issues=set(Issue.objects.values_list("pk", flat=True))).rebuild()
         self.stdout.write(self.style.SUCCESS(f"Rebuilt {len(ids)} articles."))
