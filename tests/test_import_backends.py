@@ -117,6 +117,53 @@ def test_stored_vectors_are_those_of_the_articles_documents(tmp_path):
         assert cursor.fetchone()[0] == len(articles) > 5
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_large_rebuild_leaves_the_search_index_merge_to_vacuum(tmp_path, monkeypatch):
+    """The rebuild after a large import lifts the pending-list limit for its own transaction only."""
+    from articles.derived import rebuild
+
+    seen = []
+    real = rebuild.rewrite
+
+    def rewrite(article_ids):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW gin_pending_list_limit")
+            seen.append(cursor.fetchone()[0])
+        real(article_ids)
+
+    monkeypatch.setattr(rebuild, "BATCH", 3)
+    monkeypatch.setattr(rebuild, "rewrite", rewrite)
+    run(*generate(tmp_path, 1, 2, seed=4))
+    assert seen and set(seen) == {"2147483647kB"}
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW gin_pending_list_limit")
+        assert cursor.fetchone()[0] == "4MB"
+
+
+def test_new_rows_are_prepared_as_bulk_create_prepares_them():
+    """database().insert() writes what bulk_create() would: defaults, auto_now stamps, the version
+    field's first value, JSON and file columns."""
+    from articles.database import database
+    from articles.models import Image
+
+    from .factories import ArticleFactory
+
+    article = ArticleFactory()
+    [inserted] = database().insert([Image(article=article, order=3, caption="图说", credit="陈晓明")])
+    [created] = Image.objects.bulk_create([Image(article=article, order=4, caption="图说", credit="陈晓明")])
+    rows = Image.objects.filter(pk__in=[inserted.pk, created.pk]).order_by("order").values()
+    first, second = (dict(row) for row in rows)
+    for row in (first, second):
+        row.pop("id"), row.pop("order")
+    assert first == second and first["file"] == "" and first["caption"] == "图说"
+    [fresh] = database().insert([Article(page=article.page, position=9, headline="新稿", slug="x")])
+    [made] = Article.objects.bulk_create([Article(page=article.page, position=10, headline="新稿", slug="y")])
+    fresh, made = Article.objects.get(pk=fresh.pk), Article.objects.get(pk=made.pk)
+    assert fresh.display == made.display and fresh.import_base == made.import_base == {}
+    assert fresh.created_at is not None and type(fresh.version) is type(made.version) is int
+
+
 def test_each_database_has_its_backends():
     from articles.database import database
     from articles.search import backend

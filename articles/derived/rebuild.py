@@ -30,6 +30,8 @@ def rebuild(changes):
         rerender_bodies(changes.bodies)
         article_ids = changes.articles | changes.created | changes.bodies
         article_ids |= articles_naming(changes.authors, changes.tags)
+        if len(article_ids) > BATCH:
+            database().before_bulk_index()
         cache_tags = set(changes.cache_tags)
         issue_ids = set(changes.issues)
         issue_ids |= set(Page.objects.filter(pk__in=changes.pages).values_list("issue_id", flat=True))
