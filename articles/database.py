@@ -2,6 +2,7 @@
 per database, chosen once per process by the connection's vendor.
 """
 
+from contextlib import nullcontext
 from functools import cache
 
 from django.db import connection, models
@@ -50,6 +51,13 @@ class PostgreSQL:
     def after_bulk_load(self):
         """Nothing: autovacuum analyzes a table once a tenth of it has changed."""
 
+    def overlapped(self):
+        """psycopg's pipeline mode: a statement whose answer nobody reads yet is sent without
+        waiting for the one before, so the server works while this process prepares the next;
+        reading a result waits for everything sent before it."""
+        connection.ensure_connection()
+        return connection.connection.pipeline()
+
     def before_bulk_index(self):
         """Let the search index's pending list take all of this transaction's entries.
 
@@ -70,6 +78,10 @@ class SQLite:
 
     def take_turns(self, key):
         """Nothing: SQLite lets one transaction write at a time (IMMEDIATE transactions)."""
+
+    def overlapped(self):
+        """Nothing to overlap: SQLite works in this process."""
+        return nullcontext()
 
     def before_bulk_index(self):
         """Nothing: SQLite has no GIN index."""

@@ -145,3 +145,26 @@ def test_a_restored_revision_shows_its_own_bylines(page_of):
     Article.objects.get(pk=article.pk).save()  # as the admin's revert form does
     html = page_of(article)
     assert "王薇" in html and "张可馨" not in html
+
+
+def test_an_article_page_never_opens_its_photos_files(page_of, settings, tmp_path, monkeypatch):
+    """Renditions' URLs come from the stored name and size: a page with photos reads no file
+    (with object storage, each would be a request to the bucket)."""
+    from articles.models import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    article = ArticleFactory()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30)).save(buffer, "PNG")
+    image = ImageFactory(article=article)
+    image.file.save("photo.png", ContentFile(buffer.getvalue()))
+    # As an upload through the admin stores it: with its size (test_images.py).
+    Image.objects.filter(pk=image.pk).update(width=40, height=30)
+    Image.objects.get(pk=image.pk).save()
+    storage = Image._meta.get_field("file").storage
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a public page opened a photo's file")
+
+    monkeypatch.setattr(storage, "open", refuse)
+    assert 'property="og:image"' in page_of(article)

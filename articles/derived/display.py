@@ -7,7 +7,7 @@ so that changing a URL pattern needs no data refresh. rebuild.py writes it after
 """
 
 import datetime
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 
 from django.apps import apps as installed_apps
 from django.db import connection, models
@@ -45,6 +45,28 @@ class TagEntry:
 
 
 @dataclass(frozen=True)
+class PhotoEntry:
+    """A photo with its file: its stored name and size, which make its renditions' URLs without
+    opening the file."""
+
+    name: str
+    width: int | None = None
+    height: int | None = None
+
+    @property
+    def shared_url(self):
+        """The rendition for search engines and sharing previews: never the original, which keeps
+        the camera's metadata (renditions.py)."""
+        from ..models import Image
+        from ..renditions import SHARED, field_name
+
+        width, fmt = SHARED
+        return getattr(
+            Image(file=self.name, width=self.width, height=self.height), field_name(width, fmt)
+        ).url
+
+
+@dataclass(frozen=True)
 class CorrectionEntry:
     note: str
     created_at: str  # ISO 8601 in UTC
@@ -67,20 +89,18 @@ class CorrectionEntry:
 class Display:
     bylines: tuple[Credit, ...] = ()
     tags: tuple[TagEntry, ...] = ()
-    photos: tuple[str, ...] = ()  # stored file names of the photos, in order
+    photos: tuple[PhotoEntry, ...] = ()
     corrections: tuple[CorrectionEntry, ...] = ()
 
     @property
     def photo_urls(self):
-        """The photos' renditions for search engines and sharing previews: never the original,
-        which keeps the camera's metadata (renditions.py)."""
-        return [shared_rendition_url(name) for name in self.photos]
+        return [photo.shared_url for photo in self.photos]
 
     def to_json(self):
         return {
             "bylines": [vars(credit) for credit in self.bylines],
             "tags": [vars(entry) for entry in self.tags],
-            "photos": list(self.photos),
+            "photos": [vars(photo) for photo in self.photos],
             "corrections": [vars(entry) for entry in self.corrections],
         }
 
@@ -90,7 +110,7 @@ class Display:
         return cls(
             bylines=_entries(Credit, data.get("bylines", ())),
             tags=_entries(TagEntry, data.get("tags", ())),
-            photos=tuple(name for name in data.get("photos", ()) if isinstance(name, str)),
+            photos=_entries(PhotoEntry, data.get("photos", ())),
             corrections=_entries(CorrectionEntry, data.get("corrections", ())),
         )
 
@@ -98,18 +118,12 @@ class Display:
 def _entries(kind, items):
     """Entries of `kind` from their JSON objects. Keys it does not know are left out and missing
     ones are empty: a display stored before a change of its shape still reads (until rebuilt)."""
-    names = {f.name for f in fields(kind)}
+    names = {f.name: f.default if f.default is not MISSING else "" for f in fields(kind)}
     return tuple(
-        kind(**{name: item.get(name, "") for name in names}) for item in items if isinstance(item, dict)
+        kind(**{name: item.get(name, default) for name, default in names.items()})
+        for item in items
+        if isinstance(item, dict)
     )
-
-
-def shared_rendition_url(name):
-    from ..models import Image
-    from ..renditions import SHARED, field_name
-
-    width, fmt = SHARED
-    return getattr(Image(file=name), field_name(width, fmt)).url
 
 
 class DisplayField(models.JSONField):
@@ -177,10 +191,10 @@ def displays_for(article_ids, apps=installed_apps):
         .objects.filter(article_id__in=drafts)
         .exclude(file="")
         .order_by("article_id", "order", "pk")
-        .values_list("article_id", "file")
+        .values_list("article_id", "file", "width", "height")
     )
-    for article_id, name in photos:
-        drafts[article_id].photos.append(name)
+    for article_id, *photo in photos:
+        drafts[article_id].photos.append(PhotoEntry(*photo))
     corrections = (
         model("articles", "Correction")
         .objects.filter(article_id__in=drafts)

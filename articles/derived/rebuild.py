@@ -35,10 +35,8 @@ def rebuild(changes):
         cache_tags = set(changes.cache_tags)
         issue_ids = set(changes.issues)
         issue_ids |= set(Page.objects.filter(pk__in=changes.pages).values_list("issue_id", flat=True))
-        ids = sorted(article_ids)
-        for start in range(0, len(ids), BATCH):
-            batch = ids[start : start + BATCH]
-            rewrite(batch)
+        rewrite(article_ids)
+        for batch in batches(article_ids):
             cache_tags |= tags_of_articles(batch, issue_ids)
         # A new article is on no cached page yet: a tag kept for each would only fill the cache.
         cache_tags -= {tags.article(pk) for pk in changes.created - changes.articles}
@@ -53,16 +51,32 @@ def rebuild(changes):
     bump_tags(cache_tags)
 
 
+def batches(ids):
+    ids = sorted(ids)
+    return [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+
+
 def rewrite(article_ids):
-    """Write the display and search text of these articles, together (search/backends.py)."""
+    """Write the display and search text of these articles, together (search/backends.py), a batch
+    at a time. Each batch is read before the one before it is written: on PostgreSQL the write is
+    then sent without waiting (database.overlapped), and the server writes one batch while this
+    process prepares the next."""
+    search, todo = backend(), batches(article_ids)
+    if not todo:
+        return
+    with database().overlapped():
+        read = read_batch(todo[0])
+        for following in [*todo[1:], None]:
+            prepared = search.prepare(read)
+            read = read_batch(following) if following else None
+            search.write(prepared)
+
+
+def read_batch(article_ids):
+    """[(article id, display as stored, SearchDocument)] of these articles."""
     documents, displays = documents_for(article_ids), displays_for(article_ids)
     column = Article._meta.get_field("display")
-    backend().store(
-        [
-            (pk, column.get_db_prep_save(displays[pk], connection), document)
-            for pk, document in documents.items()
-        ]
-    )
+    return [(pk, column.get_db_prep_save(displays[pk], connection), doc) for pk, doc in documents.items()]
 
 
 def rerender_bodies(article_ids):

@@ -37,14 +37,19 @@ class SubstringSearch:
     def results_capped(self, count):
         return False
 
-    def store(self, rows):
-        """Write each (article id, display as stored, SearchDocument): the article's derived
-        columns, all in one UPDATE a row (derived/rebuild.py), sent at once."""
+    def prepare(self, rows):
+        """What write() sends for each (article id, display as stored, SearchDocument): the
+        article's derived columns, written together (derived/rebuild.py)."""
+        return [(display, document.normalized_text, pk) for pk, display, document in rows]
+
+    def write(self, prepared):
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE articles_article SET display = %s, search_text = %s WHERE id = %s",
-                [(display, document.normalized_text, pk) for pk, display, document in rows],
+                "UPDATE articles_article SET display = %s, search_text = %s WHERE id = %s", prepared
             )
+
+    def store(self, rows):
+        self.write(self.prepare(rows))
 
 
 class Matches(Func):
@@ -76,8 +81,8 @@ class PostgresSearch(SubstringSearch):
     def results_capped(self, count):
         return count >= self.CANDIDATES
 
-    def store(self, rows):
-        """As SubstringSearch.store(), with the vector, in one statement for all rows.
+    def prepare(self, rows):
+        """As SubstringSearch.prepare(), with the vector, for one statement of all rows.
 
         The vector is made here (vectors.py) and sent in PostgreSQL's binary form (binary_vector.py)
         rather than made by to_tsvector() from the bigrams as text: the bigrams of a body are four
@@ -88,13 +93,16 @@ class PostgresSearch(SubstringSearch):
 
         ids, displays, documents = zip(*rows, strict=True)
         texts = [document.normalized_text for document in documents]
+        return [list(ids), list(displays), texts, search_vectors(documents)]
+
+    def write(self, prepared):
         with binary_cursor() as cursor:
             cursor.execute(
                 "UPDATE articles_article AS a "
                 "SET display = v.display, search_text = v.text, search_vector = v.vector "
                 "FROM unnest(%b::bigint[], %b::jsonb[], %b::text[], %b::tsvector[]) "
                 "AS v(id, display, text, vector) WHERE a.id = v.id",
-                [list(ids), list(displays), texts, search_vectors(documents)],
+                prepared,
             )
 
 
