@@ -8,6 +8,7 @@ so that changing a URL pattern needs no data refresh. rebuild.py writes it after
 
 import datetime
 from dataclasses import MISSING, dataclass, field, fields
+from functools import lru_cache
 
 from django.apps import apps as installed_apps
 from django.db import connection, models
@@ -57,13 +58,7 @@ class PhotoEntry:
     def shared_url(self):
         """The rendition for search engines and sharing previews: never the original, which keeps
         the camera's metadata (renditions.py)."""
-        from ..models import Image
-        from ..renditions import SHARED, field_name
-
-        width, fmt = SHARED
-        return getattr(
-            Image(file=self.name, width=self.width, height=self.height), field_name(width, fmt)
-        ).url
+        return shared_rendition_url(self.name, self.width, self.height)
 
 
 @dataclass(frozen=True)
@@ -124,6 +119,18 @@ def _entries(kind, items):
         for item in items
         if isinstance(item, dict)
     )
+
+
+@lru_cache(maxsize=4096)
+def shared_rendition_url(name, width, height):
+    """Kept per process: imagekit pickles the rendition's spec to name its file, for every URL,
+    which cost an uncached article with ten photos most of its time."""
+    from ..models import Image
+    from ..renditions import SHARED, field_name
+
+    rendition_width, fmt = SHARED
+    image = Image(file=name, width=width, height=height)
+    return getattr(image, field_name(rendition_width, fmt)).url
 
 
 class DisplayField(models.JSONField):

@@ -46,6 +46,10 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         if self.file and not self.format:
             self.format = read_format(self.file)
+        if self.file and not (self.width and self.height):
+            # A file saved through FieldFile.save() arrives without them; pages make renditions'
+            # URLs from them without opening the file (derived/display.py).
+            self.width, self.height = self.file.width, self.file.height
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
