@@ -15,7 +15,7 @@ from taggit.models import TaggedItem
 from ..caching.schedule import forget_schedule
 from ..caching.store import bump_tags
 from ..database import REBUILDS, database
-from ..models import Article, Byline, Image, Page
+from ..models import Article, Byline, Page
 from ..search import backend, documents_for
 from . import tags
 from .display import displays_for
@@ -81,9 +81,10 @@ def read_batch(article_ids):
 
 def rerender_bodies(article_ids):
     """Bodies show their images: render them again, with the images as they now are."""
-    for article in Article.objects.filter(pk__in=article_ids):
-        article.refresh_derived_fields(list(Image.objects.filter(article=article)))
-        Article.objects.filter(pk=article.pk).update(body_html=article.body_html, summary=article.summary)
+    articles = list(Article.objects.filter(pk__in=article_ids).prefetch_related("images"))
+    for article in articles:
+        article.refresh_derived_fields(list(article.images.all()))
+    Article.objects.bulk_update(articles, ["body_html", "summary"])
 
 
 def articles_naming(author_ids, tag_ids):

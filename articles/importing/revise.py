@@ -23,7 +23,8 @@ def move(updates):
 
 def apply_updates(updates, sections, authors, now):
     """Write each update that changes anything; return the ids of the articles whose content
-    changed (their derived data must be rebuilt) and of those published."""
+    changed (their derived data, rendered body included, is rebuilt after the commit) and of
+    those published."""
     move(updates)
     changed, published = [], []
     for update in updates:
@@ -44,7 +45,6 @@ def apply_updates(updates, sections, authors, now):
         apply_image_changes(update.article.pk, update.images, authors)
         if update.content_changed:
             changed.append(update.article.pk)
-    rerender(changed)
     return changed, published
 
 
@@ -74,11 +74,3 @@ def apply_image_changes(article_id, changes, authors):
         )
         for order, caption, credit in changes.add
     )
-
-
-def rerender(article_ids):
-    """The body's HTML with the photos as they are now, files included."""
-    articles = list(Article.objects.filter(pk__in=article_ids).prefetch_related("images"))
-    for article in articles:
-        article.refresh_derived_fields(list(article.images.all()))
-    Article.objects.bulk_update(articles, ["body_html", "summary"])

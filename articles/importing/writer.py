@@ -39,7 +39,7 @@ class IssueWriter:
         created = self.articles(pages, plan.articles)
         moved = [u.article.pk for u in plan.updates if u.moved]
         self.events(issue_id if plan.release else None, [*created, *published] if self.publish else published)
-        record(created=created, articles=[*changed, *moved, *published], issues=[issue_id])
+        record(created=created, bodies=changed, articles=[*moved, *published], issues=[issue_id])
         return Written(created, published)
 
     def issue(self, plan):
