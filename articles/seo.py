@@ -9,8 +9,19 @@ def local_iso(moment):
     return timezone.localtime(moment).isoformat()
 
 
+def absolute_urls(request):
+    """A function making absolute URLs of this request's site from paths: the host is validated
+    and the origin built once, not once per URL (an article with ten photos links a dozen)."""
+    origin = request.build_absolute_uri("/").rstrip("/")
+
+    def absolute(url):
+        return url if url.startswith(("http://", "https://", "//")) else origin + url
+
+    return absolute
+
+
 def news_article_jsonld(article, request):
-    absolute = request.build_absolute_uri
+    absolute = absolute_urls(request)
     display = article.display
     data = {
         "@context": "https://schema.org",

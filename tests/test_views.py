@@ -334,3 +334,11 @@ def test_feed_descriptions_are_escaped_text(client):
     Factory(summary="<b>加粗</b> & <script>alert(1)</script>")
     body = client.get("/feeds/latest/").content.decode()
     assert "&amp;lt;script&amp;gt;" in body and "<script>" not in body
+
+
+def test_jsonld_urls_are_absolute_on_this_site_and_left_alone_when_already_absolute(rf):
+    from articles.seo import absolute_urls
+
+    absolute = absolute_urls(rf.get("/2024/03/12/2/x/", HTTP_HOST="testserver"))
+    assert absolute("/media/a.jpg") == "http://testserver/media/a.jpg"
+    assert absolute("https://cdn.example.com/a.jpg") == "https://cdn.example.com/a.jpg"
