@@ -63,6 +63,10 @@ def test_editor_fixes_and_publishes_an_article(browser, live_server, editor, tmp
     assert page.locator(".byline a[rel=author]").all_inner_texts() == ["张可馨", "王薇"]
     assert page.locator(".story-body figure img").count() == 1
     assert "宣讲员在菜场里宣讲" in page.locator(".story-body figcaption").last.inner_text()
-    loaded = page.locator(".story-body figure img").evaluate("img => img.complete && img.naturalWidth")
+    figure = page.locator(".story-body figure img")
+    figure.scroll_into_view_if_needed()
+    # Loading takes its time on a busy machine: wait for it, then check that it loaded.
+    page.wait_for_function("img => img.complete", arg=figure.element_handle(), timeout=15_000)
+    loaded = figure.evaluate("img => img.naturalWidth")
     assert loaded > 0, "the rendition did not load"
     page.screenshot(path=str(ARTIFACTS / "article-after-edit.png"), full_page=True)
