@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .derived import record
 from .models import Article, PublicationEvent, Status
+from .review import check_may_publish, check_may_release
 
 
 @transaction.atomic
@@ -18,9 +19,11 @@ def publish(articles, user, at=None):
     """Publish the articles; those without a publish time get `at` (default: now).
 
     A publish time in the future schedules the article: published() shows it from then on.
+    Drafts need every sign-off of the review chain (ReviewIncomplete otherwise).
     """
-    now = timezone.now()
+    now = timezone.now().replace(microsecond=0)
     ids = list(articles.values_list("pk", flat=True))
+    check_may_publish(Article.objects.filter(pk__in=ids, status=Status.DRAFT))
     moment = at or now
     Article.objects.filter(pk__in=ids).update(
         status=Status.PUBLISHED,
@@ -51,8 +54,10 @@ def unpublish(articles, user):
 
 @transaction.atomic
 def release_issue(issue, user):
-    """Publish all of an issue's articles at once and release the issue."""
-    now = timezone.now()
+    """Publish all of an issue's articles at once and release the issue, once every article and
+    page is signed."""
+    check_may_release(issue)
+    now = timezone.now().replace(microsecond=0)
     count = publish(Article.objects.filter(page__issue=issue, status=Status.DRAFT), user, at=None)
     issue.released_at = now
     issue.save(update_fields=["released_at"])

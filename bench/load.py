@@ -114,7 +114,10 @@ def main():
         env = django_env(f"sqlite:///{work}/load.sqlite3", PAGE_CACHE_DIR=f"{work}/pages")
         run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
         seeded = generate(Path(work) / "seed", 3, 4, seed=7)
-        run([sys.executable, "manage.py", "import_issue", "--publish", *map(str, seeded)], env)
+        run(
+            [sys.executable, "manage.py", "import_issue", "--publish", "--skip-review", *map(str, seeded)],
+            env,
+        )
         pages = generate(Path(work) / "night", 60, 1, seed=8, start=__import__("datetime").date(2025, 1, 1))
         figures = load_figures("sqlite", env, pages, seconds)
     print(json.dumps(figures, ensure_ascii=False, indent=1))

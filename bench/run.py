@@ -152,7 +152,7 @@ def import_once(label, database_url, paths):
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [PY, "manage.py", "import_issue", "--publish", *map(str, rest)],
+            [PY, "manage.py", "import_issue", "--publish", "--skip-review", *map(str, rest)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,

@@ -26,6 +26,26 @@ def derived_data_at_once(request, monkeypatch):
         monkeypatch.setattr(changes, "waits_for_commit", lambda: False)
 
 
+@pytest.fixture(autouse=True)
+def review_chain_off(request):
+    """The migrations switch the review chain (三审三校) on. Tests of behaviour that does not
+    depend on it run with it switched off, which is also how a paper that publishes straight
+    from draft runs; tests marked `review_chain` keep it on."""
+    wants_db = {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker(
+        "django_db"
+    )
+    if not wants_db or request.node.get_closest_marker("review_chain"):
+        return
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from articles.models import ReviewLevel
+
+    ReviewLevel.objects.update(active=False)
+
+
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("boss", "boss@example.invalid", "pw-boss-123")

@@ -132,7 +132,7 @@ def importer(env, pages, stop, outcome):
         if stop.is_set():
             break
         result = subprocess.run(
-            [sys.executable, "manage.py", "import_issue", "--publish", str(page)],
+            [sys.executable, "manage.py", "import_issue", "--publish", "--skip-review", str(page)],
             cwd=ROOT,
             env=env,
             capture_output=True,

@@ -57,7 +57,7 @@ def installation(request, tmp_path):
     if request.param == "redis" and not redis_url:
         pytest.skip("REDIS_URL is not set: start redis-server (.ci/run does)")
     site = Installation(tmp_path, redis_url if request.param == "redis" else None)
-    site.manage("migrate", "--noinput", "-v0")
+    site.migrate_without_review_chain()
     site.manage("import_issue", SEED, *SEED_ARGS, "--publish")
     yield site
     site.stop()

@@ -202,11 +202,13 @@ def displays_for(article_ids, apps=installed_apps):
     )
     for article_id, *photo in photos:
         drafts[article_id].photos.append(PhotoEntry(*photo))
-    corrections = (
-        model("articles", "Correction")
-        .objects.filter(article_id__in=drafts)
-        .order_by("article_id", "created_at", "pk")
-        .values_list("article_id", "note", "created_at")
+    correction = model("articles", "Correction")
+    corrections = correction.objects.filter(article_id__in=drafts)
+    # Readers see corrections of fact only; migration 0012's model predates that distinction.
+    if any(f.name == "public" for f in correction._meta.fields):
+        corrections = corrections.filter(public=True)
+    corrections = corrections.order_by("article_id", "created_at", "pk").values_list(
+        "article_id", "note", "created_at"
     )
     for article_id, note, created_at in corrections:
         moment = created_at.astimezone(datetime.UTC).isoformat()

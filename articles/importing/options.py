@@ -70,6 +70,8 @@ class ImportOptions:
     page_name: str = ""
     encoding: str | None = None
     publish: bool = False
+    # Publish although the review chain is on: pages already reviewed in print (a backfill).
+    skip_review: bool = False
     allow_far_date: bool = False
     known: object = None  # parsing.Known: the newspaper's authors and columns, read by the import
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from ..database import IMPORTS, database
 from ..models import Author, Section
 from ..parsing import Known, ParseError, parse_page, stitch_continuations
+from ..review import active_chain
 from .issue_plan import plan_issue
 from .options import ImportFailed
 from .report import ImportReport
@@ -68,6 +69,11 @@ def with_what_is_known(options):
 
 def run_import(sources, options, user=None, progress=None):
     """Import every source or none. `progress(page_result)` is called after each page."""
+    if options.publish and not options.skip_review and active_chain():
+        raise ImportFailed(
+            "the review chain (三审三校) is on: sign the articles and pages in the admin before "
+            "publishing, or give --skip-review for pages reviewed in print (an archive backfill)"
+        )
     with transaction.atomic():
         # An import reads once which authors and columns exist and creates the ones it lacks:
         # two at once would both create the same reporter, so imports take turns.

@@ -4,6 +4,7 @@ from .article import Article, ArticleQuerySet, Byline, Role, Status
 from .author import Author
 from .image import Image
 from .issue import Issue, Page, RunningOrder
+from .review import ReviewLevel, SignOff, TermRule
 from .section import Section
 from .workflow import Correction, PublicationEvent
 
@@ -17,8 +18,11 @@ __all__ = [
     "Issue",
     "Page",
     "PublicationEvent",
+    "ReviewLevel",
     "Role",
     "RunningOrder",
     "Section",
+    "SignOff",
     "Status",
+    "TermRule",
 ]

@@ -12,6 +12,9 @@ class Correction(models.Model):
         Article, on_delete=models.CASCADE, related_name="corrections", verbose_name="稿件"
     )
     note = models.TextField("更正说明")
+    # A change that is not a correction of fact (an import error fixed, a typo) is recorded with
+    # its reason but not shown to readers.
+    public = models.BooleanField("向读者显示", default=True)
     created_at = models.DateTimeField("更正时间", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="更正人"

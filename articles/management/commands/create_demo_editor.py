@@ -1,4 +1,5 @@
-"""Create the demo editor account (group 编辑) for local development, printing its password once.
+"""Create the demo editor account (group 编辑, and the review levels' groups) for local development,
+printing its password once.
 
 Refuses to run outside the dev settings: a production site never gets a demo account.
 Running it again leaves the existing account alone.
@@ -33,7 +34,10 @@ class Command(BaseCommand):
         user = User.objects.create_user(
             USERNAME, email="editor@example.invalid", password=password, is_staff=True
         )
-        user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+        # The demo's one editor is the whole desk: every level of the review chain too.
+        user.groups.add(
+            Group.objects.get(name=EDITOR_GROUP), *Group.objects.filter(review_levels__isnull=False)
+        )
         self.stdout.write(self.style.SUCCESS("Demo editor created. Log in at http://127.0.0.1:8000/admin/"))
         self.stdout.write(f"  username: {USERNAME}")
         self.stdout.write(f"  password: {password}")

@@ -38,6 +38,11 @@ class Command(BaseCommand):
         parser.add_argument("--encoding", help="force an encoding instead of detecting it")
         parser.add_argument("--publish", action="store_true", help="publish and release the issue")
         parser.add_argument(
+            "--skip-review",
+            action="store_true",
+            help="with --publish: publish without the review chain's sign-offs (pages reviewed in print)",
+        )
+        parser.add_argument(
             "--allow-far-date",
             action="store_true",
             help="accept an issue date more than a week ahead or before 1900",
@@ -53,6 +58,7 @@ class Command(BaseCommand):
                 page_name=options["page_name"],
                 encoding=ImportOptions.parse_encoding(options["encoding"]) if options["encoding"] else None,
                 publish=options["publish"],
+                skip_review=options["skip_review"],
                 allow_far_date=options["allow_far_date"],
             )
             sources = [Source.from_path(path) for path in files]
