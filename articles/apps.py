@@ -7,5 +7,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions, signals  # noqa: F401  (registers the rules; gives tags their slugs)
+        # Registers the rules, gives tags their slugs, registers the articles with reversion.
+        from . import permissions, signals, versioning  # noqa: F401
         from .derived import receivers  # noqa: F401  (records changes for the derived data)

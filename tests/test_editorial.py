@@ -96,7 +96,12 @@ class TestWorkflow:
         client.force_login(editor)
         client.post(CHANGELIST, {"action": "publish_selected", "_selected_action": selected(*articles)})
         assert Article.objects.published().count() == 3
-        client.post(CHANGELIST, {"action": "unpublish_selected", "_selected_action": selected(articles[0])})
+        unpublish = {"action": "unpublish_selected", "_selected_action": selected(articles[0])}
+        confirmation = client.post(CHANGELIST, unpublish)
+        assert "确认撤回" in confirmation.content.decode()
+        assert articles[0].headline in confirmation.content.decode()
+        assert Article.objects.published().count() == 3, "nothing is unpublished before confirming"
+        client.post(CHANGELIST, {**unpublish, "confirmed": "yes"})
         assert Article.objects.published().count() == 2
         events = list(
             PublicationEvent.objects.order_by("pk").values_list("action", "user__username", "article_id")
@@ -203,7 +208,8 @@ class TestRevisions:
             reverse("admin:articles_article_compare", args=[article.pk]),
             {"a": versions[1].pk, "b": versions[0].pk},
         ).content.decode()
-        assert "<del>二</del><ins>三</ins>" in compare
+        # Word by word: 第二 → 第三, not a single character between unchanged ones.
+        assert '<del class="diff-del">第二版</del><ins class="diff-ins">第三版</ins>标题' in compare
 
         restore_url = reverse("admin:articles_article_revision", args=[article.pk, versions[1].pk])
         data = form_data(client, restore_url)

@@ -3,24 +3,30 @@ from concurrency.api import disable_concurrency
 from concurrency.config import CONCURRENCY_LIST_EDITABLE_POLICY_ABORT_ALL
 from django.contrib import admin, messages
 from django.db.models import Prefetch
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
-from .. import workflow
+from .. import versioning, workflow  # noqa: F401  (versioning: registered before VersionAdmin would)
 from ..models import Article, Byline, Correction, Image, PublicationEvent, Status
 from ..permissions import can_publish, visible_articles
 from ..preview import make_token
+from ..review import FACT_FIELDS, ReviewIncomplete, after_text_change, fact_text
+from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .forms import ArticleForm
 from .images import ImageInline
 from .parts import ArticlePartInline, DeskOnlyAdmin
+from .proofreading import findings_context
+from .review import review_context, sign_view
 from .revisions import WORKFLOW_FIELDS, compare_view, history_rows, keep_workflow, workflow_kept
 
 
 class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
+    formset = NamedInlineFormSet
     fields = ("order", "author", "role")
     autocomplete_fields = ("author",)
     extra = 0
@@ -29,8 +35,9 @@ class BylineInline(ArticlePartInline, admin.TabularInline):
 
 class CorrectionInline(ArticlePartInline, admin.TabularInline):
     model = Correction
-    fields = ("created_at", "note", "created_by")
-    readonly_fields = ("created_at", "note", "created_by")
+    formset = NamedInlineFormSet
+    fields = ("created_at", "note", "public", "created_by")
+    readonly_fields = ("created_at", "note", "public", "created_by")
     extra = 0
     can_delete = False
 
@@ -54,7 +61,7 @@ class EventInline(ArticlePartInline, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, VersionAdmin):
+class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, VersionAdmin):
     """Every permission question goes to articles/permissions.py, with the article in question."""
 
     # A stale write that got past the form's check must fail the save loudly: the package's
@@ -72,6 +79,8 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
     actions = ["publish_selected", "unpublish_selected"]
     readonly_fields = ("preview_link",)
     object_history_template = "admin/articles/article/object_history.html"
+    # Save first in the form, so that Enter in a field saves rather than pressing a sign button.
+    save_on_top = True
     fieldsets = (
         (None, {"fields": ("page", "position", "kicker", "headline", "subtitle", "section")}),
         ("正文", {"fields": ("body", "summary", "tags", "new_tags")}),
@@ -84,6 +93,8 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
                     "slug",
                     "preview_link",
                     "correction_note",
+                    "not_factual",
+                    "not_factual_reason",
                     "version",
                     "opened_as",
                 )
@@ -103,6 +114,11 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
     def get_urls(self):
         return [
             path(
+                "<int:object_id>/sign/",
+                self.admin_site.admin_view(lambda request, object_id: sign_view(self, request, object_id)),
+                name="articles_article_sign",
+            ),
+            path(
                 "<int:object_id>/history/compare/",
                 self.admin_site.admin_view(lambda request, object_id: compare_view(self, request, object_id)),
                 name="articles_article_compare",
@@ -117,6 +133,23 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
         request.restoring_revision = True
         with workflow_kept(object_id):
             return super().revision_view(request, object_id, version_id, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and self.has_view_or_change_permission(request, article):
+            extra_context = {
+                **(extra_context or {}),
+                **review_context(article, request.user),
+                **findings_context(article),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The history names what an editor changed, not the form's bookkeeping.
+        for internal in ("opened_as", "version", "not_factual", "not_factual_reason", "correction_note"):
+            if internal in form.changed_data:
+                form.changed_data.remove(internal)
+        return super().construct_change_message(request, form, formsets, add)
 
     def get_object(self, request, object_id, from_field=None):
         return keep_workflow(super().get_object(request, object_id, from_field))
@@ -170,9 +203,8 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
     # -- saving ---------------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        before = (
-            Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
-        )
+        stored = Article.objects.filter(pk=obj.pk).values("status", *FACT_FIELDS).first() if change else None
+        before = stored["status"] if stored else None
         if obj.status == Status.PUBLISHED and obj.publish_at is None:
             obj.publish_at = timezone.now()  # published without a time: from now on
         if getattr(request, "restoring_revision", False):
@@ -181,9 +213,9 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
                 super().save_model(request, obj, form, change)
         else:
             super().save_model(request, obj, form, change)
-        note = form.cleaned_data.get("correction_note", "").strip()
-        if note:
-            Correction.objects.create(article=obj, note=note, created_by=request.user)
+        if stored:
+            after_text_change(obj, fact_text(stored), request.user)
+        self.record_correction(request, obj, form)
         if obj.status != before and (before or obj.status == Status.PUBLISHED):
             action = (
                 PublicationEvent.Action.PUBLISH
@@ -191,6 +223,18 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
                 else PublicationEvent.Action.UNPUBLISH
             )
             workflow.record_event(action, request.user, article=obj, publish_at=obj.publish_at)
+
+    @staticmethod
+    def record_correction(request, obj, form):
+        """A correction for readers, or a change recorded as not factual with its reason."""
+        data = form.cleaned_data
+        if data.get("not_factual") and data.get("not_factual_reason", "").strip():
+            note = "非事实性修改：" + data["not_factual_reason"].strip()
+            Correction.objects.create(article=obj, note=note, public=False, created_by=request.user)
+        elif data.get("correction_note", "").strip():
+            Correction.objects.create(
+                article=obj, note=data["correction_note"].strip(), created_by=request.user
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -201,11 +245,26 @@ class ArticleAdmin(ObjectPermissionsModelAdminMixin, ConcurrentModelAdmin, Versi
 
     @admin.action(description="发布所选稿件", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = workflow.publish(queryset, request.user)
+        try:
+            count = workflow.publish(queryset, request.user)
+        except ReviewIncomplete as gap:
+            self.message_user(request, str(gap), messages.ERROR)
+            return
         self.message_user(request, f"已发布 {count} 篇稿件。", messages.SUCCESS)
 
     @admin.action(description="撤回所选稿件（改为草稿）", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
+        """Readers lose the stories at once: the desk confirms on a page that lists them."""
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "确认撤回稿件",
+                "opts": self.model._meta,
+                "articles": queryset.select_related("page__issue"),
+                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "action": "unpublish_selected",
+            }
+            return TemplateResponse(request, "admin/articles/article/confirm_unpublish.html", context)
         count = workflow.unpublish(queryset, request.user)
         self.message_user(request, f"已撤回 {count} 篇稿件。", messages.SUCCESS)
 

@@ -5,28 +5,18 @@ this module compares their stored fields.
 """
 
 import contextvars
-import difflib
 from contextlib import contextmanager
 
-import reversion
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from reversion.models import Version
 
-from ..models import Article, Byline, Image
-
-# Revisions keep what editors write; derived data is rebuilt on save, and the version number
-# must not travel back with a restore (it would make the restore look like a stale save).
-UNVERSIONED = ("version", "body_html", "search_text", "search_vector", "import_base", "display")
-reversion.register(Byline)
-reversion.register(Image, exclude=("width", "height", "format"))
-reversion.register(Article, exclude=UNVERSIONED, follow=("bylines", "images"))
+from ..models import Article
+from ..textdiff import word_diff
 
 # A restore in the admin brings text back, never whether or when the article is public: that
 # changes only through the recorded workflow, for those who may publish.
@@ -94,20 +84,6 @@ def _value(field_dict, name):
     return field_dict.get(Article._meta.get_field(name).attname)
 
 
-def inline_diff(before, after):
-    """Character-level diff of two texts as escaped HTML with <del> and <ins>."""
-    before, after = str(before or ""), str(after or "")
-    out = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape(before[a1:a2]))
-        if op in ("delete", "replace"):
-            out.append(f"<del>{escape(before[a1:a2])}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(after[b1:b2])}</ins>")
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
-
-
 def history_rows(model_admin, article):
     """Newest first: each version with its author, time, changed fields and restore link."""
     versions = list(Version.objects.get_for_object(article).select_related("revision__user"))
@@ -139,7 +115,7 @@ def compare_view(model_admin, request, object_id):
     diffs = [
         {
             "label": field_label(name),
-            "html": inline_diff(_value(older.field_dict, name), _value(newer.field_dict, name)),
+            "html": word_diff(_value(older.field_dict, name), _value(newer.field_dict, name)),
         }
         for name in changed_fields(older.field_dict, newer.field_dict)
     ]

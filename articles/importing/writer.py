@@ -9,6 +9,7 @@ from django.utils import timezone
 from ..database import database
 from ..derived import record
 from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
+from .first_revision import record_imported
 from .revise import apply_updates
 
 
@@ -27,7 +28,7 @@ class IssueWriter:
         added to them."""
         self.authors, self.sections = authors, sections
         self.publish, self.user = publish, user
-        self.now = timezone.now()
+        self.now = timezone.now().replace(microsecond=0)  # times are shown and edited to the second
 
     def write(self, plan):
         issue_id = self.issue(plan)
@@ -101,12 +102,12 @@ class IssueWriter:
             for a in new
         )
         authors = self.authors.ids
-        database().insert(
+        bylines = database().insert(
             Byline(article_id=row.pk, author_id=authors[name], role=role, order=order)
             for row, a in zip(rows, new, strict=True)
             for order, (name, role) in enumerate(a.bylines)
         )
-        database().insert(
+        images = database().insert(
             Image(
                 article_id=row.pk,
                 order=order,
@@ -117,6 +118,7 @@ class IssueWriter:
             for row, a in zip(rows, new, strict=True)
             for order, (caption, credit) in enumerate(a.images)
         )
+        record_imported(rows, [*bylines, *images], self.user, self.now)
         return [row.pk for row in rows]
 
     def events(self, released_issue, published):

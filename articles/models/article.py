@@ -135,6 +135,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug_for(self, self.headline, Article.objects.filter(page=self.page_id))
+        if self.publish_at is not None:
+            # The form shows seconds, not microseconds: a stored fraction would read as a change.
+            self.publish_at = self.publish_at.replace(microsecond=0)
         self.refresh_derived_fields(list(self.images.all()) if self.pk else [])
         super().save(*args, **kwargs)
 
