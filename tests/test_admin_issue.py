@@ -59,7 +59,13 @@ def text_file(name, data):
 def test_import_review_then_confirm(client, editor):
     client.force_login(editor)
     review = client.post(
-        IMPORT_URL, {"files": [text_file("A02.txt", SEED.read_bytes())], "date": "2024-03-12", "page": "2"}
+        IMPORT_URL,
+        {
+            "files": [text_file("A02.txt", SEED.read_bytes())],
+            "date": "2024-03-12",
+            "page": "2",
+            "page_name": "武进新闻",
+        },
     )
     page = review.content.decode()
     assert review.status_code == 200
@@ -68,8 +74,11 @@ def test_import_review_then_confirm(client, editor):
     assert not Article.objects.exists()  # the review writes nothing
 
     done = client.post(IMPORT_URL, {"confirm": "1"})
-    assert "1 pages; articles: 2 created" in done.content.decode()
+    assert "共 1 版；稿件：新建 2 篇" in done.content.decode()
     assert Article.objects.count() == 2 and not Issue.objects.get().is_released
+    assert Issue.objects.get().pages.get().name == "武进新闻"
+    issue = Issue.objects.get()
+    assert reverse("admin:articles_issue_preview", args=[issue.pk]) in done.content.decode()
 
 
 def test_import_of_a_bad_file_writes_nothing(client, editor):
@@ -83,7 +92,7 @@ def test_import_of_a_bad_file_writes_nothing(client, editor):
         },
     )
     page = response.content.decode()
-    assert "A02.txt: this is a binary file, not page text (NUL byte at offset 0)" in page
+    assert "A02.txt：这是二进制文件，不是版面文本（第 0 字节为 NUL）" in page
     assert not Issue.objects.exists() and not Article.objects.exists()
 
 
@@ -98,7 +107,7 @@ def test_import_of_a_date_far_ahead_needs_the_confirmation(client, editor):
     client.force_login(editor)
     data = {"files": [text_file("A02.txt", SEED.read_bytes())], "date": "9999-12-31", "page": "2"}
     response = client.post(IMPORT_URL, data)
-    assert "the date 9999-12-31 is more than 7 days ahead" in response.content.decode()
+    assert "出版日期 9999-12-31 晚于今天 7 天以上" in response.content.decode()
     data = {"files": [text_file("A02.txt", SEED.read_bytes())], "date": "9999-12-31", "page": "2"}
     response = client.post(IMPORT_URL, {**data, "allow_far_date": "on"})
     assert response.status_code == 200 and "确认导入" in response.content.decode()

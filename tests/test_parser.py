@@ -287,4 +287,4 @@ class TestContinuations:
     def test_missing_continuation_is_a_warning(self):
         first = parse_page("第1版\n\n标题\n\n□ 记者 甲乙\n\n正文（下转第5版）".encode())
         stitch_continuations([first])
-        assert "continues on page 5" in first.warnings[0].message
+        assert "转第5版" in first.warnings[0].message

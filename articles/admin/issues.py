@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -9,8 +9,12 @@ from django.utils.html import format_html
 from .. import workflow
 from ..models import Issue, Page
 from ..permissions import can_publish
+from ..review import ReviewIncomplete, active_chain, signing_levels
+from .controls import NamedControlsAdmin
 from .importer import import_view
 from .overview import issue_overview
+from .preview import issue_preview
+from .review import sign_page_from_overview, signoff_sheet_view
 
 
 class PageInline(admin.TabularInline):
@@ -21,7 +25,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(NamedControlsAdmin, admin.ModelAdmin):
     list_display = ("date", "number", "total_number", "released_at", "page_count", "overview_link")
     date_hierarchy = "date"
     search_fields = ("date",)
@@ -34,6 +38,19 @@ class IssueAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_pages), name="articles_issue_import"),
+            path(
+                "<int:pk>/signoffs.csv",
+                self.admin_site.admin_view(self.signoff_sheet),
+                name="articles_issue_signoffs",
+            ),
+            path(
+                "<int:pk>/preview/", self.admin_site.admin_view(self.preview), name="articles_issue_preview"
+            ),
+            path(
+                "<int:pk>/preview/<int:number>/",
+                self.admin_site.admin_view(self.preview),
+                name="articles_issue_page_preview",
+            ),
             path(
                 "<int:pk>/overview/",
                 self.admin_site.admin_view(self.overview),
@@ -58,38 +75,94 @@ class IssueAdmin(admin.ModelAdmin):
     @admin.action(description="发布所选各期（发布其全部稿件）", permissions=["publish"])
     def release_selected(self, request, queryset):
         for issue in queryset:
-            count = workflow.release_issue(issue, request.user)
-            self.message_user(request, f"{issue}：已发布，新发布稿件 {count} 篇。", messages.SUCCESS)
+            self.release(request, issue)
 
     def overview(self, request, pk):
         issue = get_object_or_404(Issue, pk=pk)
         if not self.has_view_permission(request, issue):
             raise PermissionDenied
-        if request.method == "POST" and "release" in request.POST and can_publish(request.user):
-            count = workflow.release_issue(issue, request.user)
-            self.message_user(request, f"{issue}：已发布，新发布稿件 {count} 篇。", messages.SUCCESS)
-        pages, check = issue_overview(issue)
+        if request.method == "POST":
+            self.overview_action(request, issue)
+            return redirect("admin:articles_issue_overview", issue.pk)
+        chain = active_chain()
+        pages, check = issue_overview(issue, chain)
         context = {
             **self.admin_site.each_context(request),
             "title": f"{issue} 概览",
             "issue": issue,
             "pages": pages,
             "check": check,
+            "chain": chain,
+            "my_levels": [level for level in chain if level.pk in signing_levels(request.user, chain)],
             "opts": self.model._meta,
             "can_publish": can_publish(request.user),
             "events": issue.events.select_related("user")[:20],
         }
         return TemplateResponse(request, "admin/articles/issue_overview.html", context)
 
+    def overview_action(self, request, issue):
+        """The overview's buttons: release the issue (the desk), sign a page (a level's signer)."""
+        if "release" in request.POST:
+            if not can_publish(request.user):
+                raise PermissionDenied
+            self.release(request, issue)
+        elif "page" in request.POST:
+            sign_page_from_overview(self, request, issue)
+
+    def release(self, request, issue):
+        try:
+            count = workflow.release_issue(issue, request.user)
+        except ReviewIncomplete as gap:
+            self.message_user(request, f"{issue}：{gap}", messages.ERROR)
+        else:
+            self.message_user(request, f"{issue}：已发布，新发布稿件 {count} 篇。", messages.SUCCESS)
+
+    def signoff_sheet(self, request, pk):
+        return signoff_sheet_view(self, request, get_object_or_404(Issue, pk=pk))
+
+    def preview(self, request, pk, number=None):
+        issue = get_object_or_404(Issue, pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        return issue_preview(request, issue, number)
+
     def import_pages(self, request):
         return import_view(self, request)
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(NamedControlsAdmin, admin.ModelAdmin):
     list_display = ("__str__", "issue", "number", "name", "editor")
     list_select_related = ("issue",)
     list_filter = ("issue__date",)
     search_fields = ("name", "editor")
-    readonly_fields = ("source_checksum", "source_text", "import_warnings")
+    # The imported text runs to pages and its checksum means nothing to an editor: both are one
+    # link away, not in the form.
+    exclude = ("source_text", "source_checksum")
+    readonly_fields = ("source_link", "import_warnings")
     autocomplete_fields = ("issue",)
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/source/", self.admin_site.admin_view(self.source), name="articles_page_source"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="导入原文")
+    def source_link(self, page):
+        if not page.pk or not page.source_text:
+            return "（不是导入的版面）"
+        url = reverse("admin:articles_page_source", args=[page.pk])
+        return format_html('<a href="{}">查看导入原文（{} 字）</a>', url, len(page.source_text))
+
+    def source(self, request, pk):
+        page = get_object_or_404(Page.objects.select_related("issue"), pk=pk)
+        if not self.has_view_permission(request, page):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{page} 导入原文",
+            "page": page,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/articles/page_source.html", context)

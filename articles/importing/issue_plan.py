@@ -112,8 +112,13 @@ def plan_issue(parsed_pages, holdings, authors, sections, publish=False):
     return plan
 
 
+def text_checksum(text):
+    """What a page's text is known by: the same text imported again has the same checksum."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def plan_page_row(plan, parsed, stored, result):
-    checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+    checksum = text_checksum(parsed.text)
     warnings = [{"line": w.line, "message": w.message} for w in result.warnings]
     if stored is None or stored.checksum != checksum:
         pk = stored.pk if stored else None

@@ -15,7 +15,12 @@ EARLIEST = datetime.date(1900, 1, 1)
 
 
 class ImportFailed(Exception):
-    """A user's mistake: bad file, bad option. The message is one line naming the file and reason."""
+    """A user's mistake: bad file, bad option. The message is one line naming the file and reason,
+    in English for the command line; `zh` says it in Chinese for the admin."""
+
+    def __init__(self, message, zh=None):
+        super().__init__(message)
+        self.zh = zh or message
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,9 @@ class ImportOptions:
         if far and not self.allow_far_date:
             raise ImportFailed(
                 f"{name}: the date {date} is more than {FUTURE_DAYS} days ahead or before "
-                f"{EARLIEST.year}; give --allow-far-date if it is right"
+                f"{EARLIEST.year}; give --allow-far-date if it is right",
+                f"{name}：出版日期 {date} 晚于今天 {FUTURE_DAYS} 天以上或早于 {EARLIEST.year} 年；"
+                "如确实无误，请勾选“日期确实远离今天”",
             )
 
     @staticmethod

@@ -29,19 +29,25 @@ def parse_source(name, data, options, index, require_date):
     try:
         page = parse_page(data, source=name, encoding=options.encoding, known=options.known)
     except ParseError as error:
-        raise ImportFailed(f"{name}: {error}") from None
+        raise ImportFailed(f"{name}: {error}", f"{name}：{error.zh}") from None
     if page.date is None:
         page.date = options.date
     elif options.date and options.date != page.date:
-        page.warn(0, f"the text says {page.date}, --date says {options.date}: the text wins")
+        page.warn(0, f"文本中的日期是 {page.date}，指定的日期是 {options.date}：以文本为准")
     if page.number is None and options.page is not None:
         page.number = options.page + index
     if not page.name:
         page.name = options.page_name
     if require_date and page.date is None:
-        raise ImportFailed(f"{name}: no date in the page text; give --date YYYY-MM-DD")
+        raise ImportFailed(
+            f"{name}: no date in the page text; give --date YYYY-MM-DD",
+            f"{name}：文本中没有日期，请填写出版日期",
+        )
     if require_date and page.number is None:
-        raise ImportFailed(f"{name}: no page number in the page text; give --page N")
+        raise ImportFailed(
+            f"{name}: no page number in the page text; give --page N",
+            f"{name}：文本中没有版次，请填写起始版次",
+        )
     if page.date is not None:
         options.check_date(name, page.date)
     return page
@@ -105,7 +111,8 @@ def issues(pages):
             key = (page.date, page.number)
             if key in seen:
                 raise ImportFailed(
-                    f"{page.source}: page {page.number} of {page.date} is also given by {seen[key]}"
+                    f"{page.source}: page {page.number} of {page.date} is also given by {seen[key]}",
+                    f"{page.source}：{page.date} 第{page.number}版与 {seen[key]} 重复",
                 )
             seen[key] = page.source
         yield issue

@@ -30,6 +30,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (headline, what was kept and why)
+    skipped_zh: list[tuple[str, str]] = field(default_factory=list)  # the same, for the admin
     published: int = 0  # articles imported before, published by this import
     authors_created: int = 0
 
@@ -49,10 +50,12 @@ class ImportReport:
                 self.skipped.append(
                     (headline, f"edited in the admin since the last import; kept the editor's {fields}")
                 )
+                self.skipped_zh.append((headline, f"上次导入后在后台改过，保留编辑改过的{fields}"))
             if update.publish:
                 self.published += 1
             elif publish and update.article.taken_offline:
                 self.skipped.append((headline, "unpublished by an editor; left unpublished"))
+                self.skipped_zh.append((headline, "编辑已撤回，保持撤回"))
 
     @property
     def warnings(self):
@@ -63,6 +66,13 @@ class ImportReport:
             f"{len(self.pages)} pages; articles: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {len(self.skipped)} kept; "
             f"{self.authors_created} authors created; {len(self.warnings)} warnings"
+        )
+
+    def summary_zh(self):
+        return (
+            f"共 {len(self.pages)} 版；稿件：新建 {self.created} 篇，更新 {self.updated} 篇，"
+            f"未变 {self.unchanged} 篇，保留编辑修改 {len(self.skipped)} 篇；"
+            f"新建作者 {self.authors_created} 位；警告 {len(self.warnings)} 条"
         )
 
     def as_dict(self):

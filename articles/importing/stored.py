@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from ..models import Article, Byline, Image, Issue, Page, PublicationEvent
-from .issue_plan import Directory, Holdings, StoredPage
+from .issue_plan import Directory, Holdings, StoredPage, text_checksum
 from .plan import StoredArticle, StoredImage
 
 
@@ -110,3 +110,16 @@ def taken_offline(article_ids):
     ):
         last[article_id] = action
     return {pk for pk, action in last.items() if action == PublicationEvent.Action.UNPUBLISH}
+
+
+def same_text_elsewhere(pages):
+    """{source: [Page]} of the parsed pages whose exact text an issue of another date already
+    holds: a page imported under the wrong date, whose stories would then exist twice."""
+    by_checksum = {text_checksum(page.text): page for page in pages}
+    found = defaultdict(list)
+    stored = Page.objects.filter(source_checksum__in=by_checksum).select_related("issue")
+    for stored_page in stored.order_by("issue__date", "number"):
+        page = by_checksum[stored_page.source_checksum]
+        if stored_page.issue.date != page.date:
+            found[page.source].append(stored_page)
+    return dict(found)

@@ -50,7 +50,9 @@ def _parse(data, source, encoding):
     lines = split_lines(text)
     lines = strip_header(lines, page)
     if not lines:
-        raise ParseError("no article found: the page holds no text besides its header")
+        raise ParseError(
+            "no article found: the page holds no text besides its header", "没有找到稿件：除版头外没有正文"
+        )
     page.layout = detect_layout(lines)
     if page.layout == PARAGRAPH_PER_LINE:
         blank_lines_as_breaks(lines)
@@ -78,7 +80,7 @@ def _parse(data, source, encoding):
 def _finish(page, column):
     page.articles = [article for article in page.articles if article is not None]
     if not page.articles:
-        raise ParseError("no article found on the page")
+        raise ParseError("no article found on the page", "本版没有找到稿件")
     if column and not page.articles[-1].column:
         page.articles[-1].column = column
     return page
@@ -180,12 +182,12 @@ def build_article(pieces, start, end, context, page):
     article = ParsedArticle(headline=headline, kicker=kicker, subtitle=subtitle, line=span[0].number)
     if not headline:
         article.headline = UNTITLED
-        page.warn(span[0].number, "text with no headline above it; the article is marked 无标题")
+        page.warn(span[0].number, "这段正文上方没有标题，稿件标题记为“无标题”")
 
     # Lines above the byline that are not part of the headline stack are kept as body text.
     strays = [span[i] for i in range(body_from) if i not in stack and span[i].kind == "text"]
     for stray in strays:
-        page.warn(stray.number, f"“{stray.text[:20]}” stands above the byline but is not a headline")
+        page.warn(stray.number, f"“{stray.text[:20]}”位于署名上方，但不像标题")
     body = list(strays)
     for piece in span[body_from:]:
         if piece.kind == "byline":

@@ -21,8 +21,7 @@ def stitch_continuations(pages):
             if part is None:
                 page.warn(
                     article.line,
-                    f"“{article.headline}” continues on page {article.continued_to}, "
-                    "which is not in this import",
+                    f"“{article.headline}”转第{article.continued_to}版，但本次导入中没有该版",
                 )
                 continue
             _append(article, part)

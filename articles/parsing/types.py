@@ -5,7 +5,12 @@ from datetime import date as Date
 
 
 class ParseError(ValueError):
-    """The input cannot be read as a page; the message says why, for the person who gave it."""
+    """The input cannot be read as a page; the message says why, for the person who gave it:
+    in English for the command line, and in Chinese (`zh`) for the admin."""
+
+    def __init__(self, message, zh=None):
+        super().__init__(message)
+        self.zh = zh or message
 
 
 @dataclass(frozen=True, slots=True)
