@@ -15,7 +15,7 @@ from ..models import Article, Byline, Correction, Image, PublicationEvent, Statu
 from ..permissions import can_publish, visible_articles
 from ..preview import make_token
 from ..review import FACT_FIELDS, ReviewIncomplete, after_text_change, fact_text
-from .controls import NamedControlsAdmin, NamedInlineFormSet
+from .controls import NamedControlsAdmin, NamedInlineFormSet, PreloadedAutocompleteInline
 from .forms import ArticleForm
 from .images import ImageInline
 from .parts import ArticlePartInline, DeskOnlyAdmin
@@ -24,13 +24,17 @@ from .review import review_context, sign_view
 from .revisions import WORKFLOW_FIELDS, compare_view, history_rows, keep_workflow, workflow_kept
 
 
-class BylineInline(ArticlePartInline, admin.TabularInline):
+class BylineInline(PreloadedAutocompleteInline, ArticlePartInline, admin.TabularInline):
     model = Byline
     formset = NamedInlineFormSet
     fields = ("order", "author", "role")
     autocomplete_fields = ("author",)
     extra = 0
     verbose_name_plural = "署名（按“顺序”从小到大排列）"
+
+    def get_queryset(self, request):
+        # Each row is titled with its byline, which names the author.
+        return super().get_queryset(request).select_related("author")
 
 
 class CorrectionInline(ArticlePartInline, admin.TabularInline):

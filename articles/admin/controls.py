@@ -4,9 +4,10 @@ The admin's split date/time widget renders two inputs under one label that point
 a tabular inline shows its field labels only as column headings; both leave controls unnamed
 (axe-core's `label` and `select-name` rules). Here each such control carries its name."""
 
-from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 
 
 class NamedSplitDateTime(AdminSplitDateTime):
@@ -30,8 +31,50 @@ class NamedControlsAdmin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete box that shows its current choice from `preloaded` ({pk: label}, filled by
+    the formset for all its rows in one query) instead of querying once per row."""
+
+    preloaded = None
+
+    def optgroups(self, name, value, attr=None):
+        if self.preloaded is None:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in (str(v) for v in value):
+            if key in self.preloaded:
+                options.append(self.create_option(name, key, self.preloaded[key], True, len(options)))
+        return [(None, options, 0)]
+
+
+class PreloadedAutocompleteInline:
+    """InlineModelAdmin mixin: its autocomplete boxes read their rows' choices in one query."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class NamedInlineFormSet(BaseInlineFormSet):
-    """Every control of a tabular row named by its column, the delete box included."""
+    """Every control of a tabular row named by its column, the delete box included; the rows'
+    autocomplete choices read at once (PreloadedAutocompleteSelect)."""
+
+    @cached_property
+    def forms(self):
+        forms = super().forms
+        for name in forms[0].fields if forms else ():
+            widgets = [getattr(form.fields[name].widget, "widget", None) for form in forms]
+            if not all(isinstance(widget, PreloadedAutocompleteSelect) for widget in widgets):
+                continue
+            keys = {str(form[name].value()) for form in forms if form[name].value()}
+            model = widgets[0].field.remote_field.model
+            labels = {str(obj.pk): str(obj) for obj in model._default_manager.filter(pk__in=keys)}
+            for widget in widgets:
+                widget.preloaded = labels
+        return forms
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

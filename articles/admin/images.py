@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ..models import Image
+from .controls import NamedInlineFormSet, PreloadedAutocompleteInline
 from .parts import ArticlePartInline
 
 
@@ -18,9 +19,10 @@ class ImageForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ImageInline(ArticlePartInline, admin.StackedInline):
+class ImageInline(PreloadedAutocompleteInline, ArticlePartInline, admin.StackedInline):
     model = Image
     form = ImageForm
+    formset = NamedInlineFormSet
     fields = ("order", "thumbnail", "file", "caption", "credit", "credit_author", "alt_text", "size_note")
     readonly_fields = ("thumbnail", "size_note")
     autocomplete_fields = ("credit_author",)

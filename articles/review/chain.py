@@ -199,7 +199,7 @@ def after_text_change(article, before, user):
 
 
 def _describe(missing_by_thing, limit=5):
-    lines = [f"《{thing}》缺{'、'.join(names)}" for thing, names in missing_by_thing[:limit]]
+    lines = [f"{thing}缺{'、'.join(names)}" for thing, names in missing_by_thing[:limit]]
     more = len(missing_by_thing) - limit
     return "；".join(lines) + (f"；另有 {more} 项" if more > 0 else "")
 
@@ -211,7 +211,7 @@ def check_may_publish(articles):
         return
     articles = list(articles)
     states = article_states(articles, chain)
-    gaps = [(a.headline, missing(states[a.pk])) for a in articles if missing(states[a.pk])]
+    gaps = [(f"《{a.headline}》", missing(states[a.pk])) for a in articles if missing(states[a.pk])]
     if gaps:
         raise ReviewIncomplete("三审三校尚未完成，不能发布：" + _describe(gaps))
 
@@ -227,7 +227,7 @@ def check_may_release(issue):
     for article in articles:
         pages[by_id[article.page_id]].append(article)
     states = article_states(articles, chain)
-    gaps = [(a.headline, missing(states[a.pk])) for a in articles if missing(states[a.pk])]
+    gaps = [(f"《{a.headline}》", missing(states[a.pk])) for a in articles if missing(states[a.pk])]
     page_gaps = page_states(pages, chain)
     gaps += [(f"第{p.number}版", missing(page_gaps[p.pk])) for p in pages if missing(page_gaps[p.pk])]
     if gaps:
