@@ -2,6 +2,7 @@ from concurrency.admin import ConcurrentModelAdmin
 from concurrency.api import disable_concurrency
 from concurrency.config import CONCURRENCY_LIST_EDITABLE_POLICY_ABORT_ALL
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,7 +16,7 @@ from ..models import Article, Byline, Correction, Image, PublicationEvent, Statu
 from ..permissions import can_publish, visible_articles
 from ..preview import make_token
 from ..review import FACT_FIELDS, ReviewIncomplete, after_text_change, fact_text
-from .controls import NamedControlsAdmin, NamedInlineFormSet, PreloadedAutocompleteInline
+from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .forms import ArticleForm
 from .images import ImageInline
 from .parts import ArticlePartInline, DeskOnlyAdmin
@@ -23,8 +24,10 @@ from .proofreading import findings_context
 from .review import review_context, sign_view
 from .revisions import WORKFLOW_FIELDS, compare_view, history_rows, keep_workflow, workflow_kept
 
+HIDDEN_FIELDS = ("version", "opened_as")
 
-class BylineInline(PreloadedAutocompleteInline, ArticlePartInline, admin.TabularInline):
+
+class BylineInline(NamedControlsAdmin, ArticlePartInline, admin.TabularInline):
     model = Byline
     formset = NamedInlineFormSet
     fields = ("order", "author", "role")
@@ -99,8 +102,6 @@ class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, Concurr
                     "correction_note",
                     "not_factual",
                     "not_factual_reason",
-                    "version",
-                    "opened_as",
                 )
             },
         ),
@@ -159,6 +160,10 @@ class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, Concurr
         return keep_workflow(super().get_object(request, object_id, from_field))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        # The version and the text as opened travel as hidden inputs outside the fieldsets (a
+        # fieldset would give them labels that point at hidden controls).
+        fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [*fields, *(name for name in HIDDEN_FIELDS if name not in fields)]
         form = super().get_form(request, obj, change, **kwargs)
         form.restoring_revision = getattr(request, "restoring_revision", False)
         return form

@@ -22,39 +22,45 @@ class NamedSplitDateTime(AdminSplitDateTime):
         time.format = "%H:%M:%S"
 
 
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete box that shows its current choice from `preloaded` ({pk: label}, filled by
+    a formset for all its rows in one query) instead of querying once per row. Its empty choice
+    has a label, and it does not carry `required`: the admin's one-option select would be a
+    required select without an empty first option, which HTML forbids; the form still checks."""
+
+    preloaded = None
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs.pop("required", None)
+        return attrs
+
+    def optgroups(self, name, value, attr=None):
+        keys = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        labels = self.preloaded
+        if labels is None:
+            found = self.choices.queryset.using(self.db).filter(pk__in=keys)
+            labels = {str(obj.pk): self.choices.field.label_from_instance(obj) for obj in found}
+        options = [] if self.is_required else [self.create_option(name, "", "（未选）", not keys, 0)]
+        for key in keys:
+            if key in labels:
+                options.append(self.create_option(name, key, labels[key], True, len(options)))
+        return [(None, options, 0)]
+
+
 class NamedControlsAdmin:
-    """ModelAdmin mixin: date-times as NamedSplitDateTime."""
+    """ModelAdmin or inline mixin: date-times as NamedSplitDateTime, autocomplete boxes as
+    PreloadedAutocompleteSelect."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.DateTimeField) and db_field.editable:
             kwargs["widget"] = NamedSplitDateTime(db_field.verbose_name)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-
-class PreloadedAutocompleteSelect(AutocompleteSelect):
-    """An autocomplete box that shows its current choice from `preloaded` ({pk: label}, filled by
-    the formset for all its rows in one query) instead of querying once per row."""
-
-    preloaded = None
-
-    def optgroups(self, name, value, attr=None):
-        if self.preloaded is None:
-            return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
-        for key in (str(v) for v in value):
-            if key in self.preloaded:
-                options.append(self.create_option(name, key, self.preloaded[key], True, len(options)))
-        return [(None, options, 0)]
-
-
-class PreloadedAutocompleteInline:
-    """InlineModelAdmin mixin: its autocomplete boxes read their rows' choices in one query."""
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = PreloadedAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
+            using = kwargs.get("using")
+            kwargs["widget"] = PreloadedAutocompleteSelect(db_field, self.admin_site, using=using)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ..models import Image
-from .controls import NamedInlineFormSet, PreloadedAutocompleteInline
+from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .parts import ArticlePartInline
 
 
@@ -19,7 +19,7 @@ class ImageForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ImageInline(PreloadedAutocompleteInline, ArticlePartInline, admin.StackedInline):
+class ImageInline(NamedControlsAdmin, ArticlePartInline, admin.StackedInline):
     model = Image
     form = ImageForm
     formset = NamedInlineFormSet

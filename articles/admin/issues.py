@@ -10,15 +10,16 @@ from .. import workflow
 from ..models import Issue, Page
 from ..permissions import can_publish
 from ..review import ReviewIncomplete, active_chain, signing_levels
-from .controls import NamedControlsAdmin
+from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .importer import import_view
 from .overview import issue_overview
 from .preview import issue_preview
 from .review import sign_page_from_overview, signoff_sheet_view
 
 
-class PageInline(admin.TabularInline):
+class PageInline(NamedControlsAdmin, admin.TabularInline):
     model = Page
+    formset = NamedInlineFormSet
     fields = ("number", "name", "editor", "scan")
     extra = 0
     show_change_link = True

