@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from articles.models import Article, Image, Issue, Page
 
-from .test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the browser fixture)
+from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the browser fixture)
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
 
@@ -34,13 +34,7 @@ def desk_page(browser, live_server, django_user_model):  # noqa: F811
     call_command("import_issue", str(SEED), "--date", "2024-03-12", "--page", "2", stdout=io.StringIO())
     article = Article.objects.order_by("position").first()
     Image.objects.create(article=article, order=9, caption="图为宣讲现场", credit="陈晓明")
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "yebian")
-    page.fill("#id_password", "pw-night-123")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    return log_in(browser, live_server, "yebian", "pw-night-123")
 
 
 def serious_violations(page):

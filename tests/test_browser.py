@@ -47,6 +47,17 @@ def browser(monkeypatch):
         browser.close()
 
 
+def log_in(browser, live_server, username, password, viewport=(1280, 1000)):
+    """A new browser page logged in to the admin as this user."""
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
 def test_reader_follows_the_paper_to_an_article_and_searches(browser, live_server, seed):
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 
 from articles.models import Article, Issue
 
-from .test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the browser fixture)
+from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the browser fixture)
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
 
@@ -29,12 +29,7 @@ def test_editor_fixes_and_publishes_an_article(browser, live_server, editor, tmp
     PILImage.new("RGB", (1200, 800), (40, 120, 200)).save(photo)
     ARTIFACTS.mkdir(exist_ok=True)
 
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "bianji")
-    page.fill("#id_password", "pw-editor-123")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    page = log_in(browser, live_server, "bianji", "pw-editor-123")
 
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     page.fill("#id_headline", "西湖街道：理论宣讲声声入万家")
