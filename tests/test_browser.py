@@ -12,13 +12,17 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
-pytestmark = [
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
+
+# The marks of every browser test: Chromium present, and a database the live server's thread sees
+# (serialized_rollback: the flush after the test must not take the migrations' roles with it).
+BROWSER_TEST = [
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
     ),
-    # serialized_rollback: the flush after this test must not take the migrations' roles with it.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

@@ -1,25 +1,15 @@
 """An editor's morning in real headless Chromium: fix an imported article, publish, check the site."""
 
 import io
-from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from PIL import Image as PILImage
 
 from articles.models import Article, Issue
 
-from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the browser fixture)
+from .test_browser import ARTIFACTS, BROWSER_TEST, SEED, browser, log_in  # noqa: F401  (the browser fixture)
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
-
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
-    ),
-    # serialized_rollback: the flush after this test must not take the migrations' roles with it.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [*BROWSER_TEST]
 
 
 def test_editor_fixes_and_publishes_an_article(browser, live_server, editor, tmp_path):  # noqa: F811

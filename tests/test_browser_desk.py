@@ -2,24 +2,14 @@
 proofread and correct a story, sign at every level (a change withdrawing the later sign-offs on
 the way), and release the issue. Screenshots land in test-artifacts/."""
 
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import Group
 
 from articles.models import Article, Issue
 
-from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the browser fixture)
+from .test_browser import ARTIFACTS, BROWSER_TEST, SEED, browser, log_in  # noqa: F401  (the browser fixture)
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "000_0c9a10115951d5fb.txt"
-
-pytestmark = [
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.review_chain,
-]
+pytestmark = [*BROWSER_TEST, pytest.mark.review_chain]
 
 
 @pytest.fixture
