@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
-from .. import versioning, workflow  # noqa: F401  (versioning: registered before VersionAdmin would)
+from .. import versioning, workflow  # versioning registers the models before VersionAdmin would
 from ..models import Article, Byline, Correction, Image, PublicationEvent, Status
 from ..permissions import can_publish, visible_articles
 from ..preview import make_token
@@ -141,6 +141,9 @@ class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, Concurr
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
+        if request.method == "POST" and article is not None and self.has_change_permission(request, article):
+            # Before the admin's revision of this save opens (VersionAdmin), outside it.
+            versioning.keep_imported_text(article)
         if article is not None and self.has_view_or_change_permission(request, article):
             extra_context = {
                 **(extra_context or {}),

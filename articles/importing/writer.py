@@ -9,7 +9,6 @@ from django.utils import timezone
 from ..database import database
 from ..derived import record
 from ..models import Article, Author, Byline, Image, Issue, Page, PublicationEvent, Section, Status
-from .first_revision import record_imported
 from .revise import apply_updates
 
 
@@ -102,12 +101,12 @@ class IssueWriter:
             for a in new
         )
         authors = self.authors.ids
-        bylines = database().insert(
+        database().insert(
             Byline(article_id=row.pk, author_id=authors[name], role=role, order=order)
             for row, a in zip(rows, new, strict=True)
             for order, (name, role) in enumerate(a.bylines)
         )
-        images = database().insert(
+        database().insert(
             Image(
                 article_id=row.pk,
                 order=order,
@@ -118,7 +117,6 @@ class IssueWriter:
             for row, a in zip(rows, new, strict=True)
             for order, (caption, credit) in enumerate(a.images)
         )
-        record_imported(rows, [*bylines, *images], self.user, self.now)
         return [row.pk for row in rows]
 
     def events(self, released_issue, published):
