@@ -349,3 +349,55 @@ def test_corrections_not_factual_are_recorded_but_not_shown(client, signers, lev
     assert (correction.public, correction.note) == (False, "非事实性修改：修正导入错误")
     public = client.get(article.get_absolute_url()).content.decode()
     assert "原文没有错误" in public and "修正导入错误" not in public and "更正" not in public
+
+
+def test_the_page_form_shows_its_sign_offs(client, signers, levels, editor):
+    page = PageFactory(issue=IssueFactory(released_at=None))
+    draft(page=page)
+    sign_page(page, levels["初审"], signers["初审"])
+    client.force_login(editor)
+    html = client.get(reverse("admin:articles_page_change", args=[page.pk])).content.decode()
+    assert "初审✓ chushen" in html and "复审：待签" in html
+
+
+def test_the_chain_is_the_superusers_and_the_sign_offs_nobodys_to_write(client, editor, superuser):
+    client.force_login(editor)
+    assert client.get(reverse("admin:articles_reviewlevel_changelist")).status_code == 403
+    level = ReviewLevel.objects.get(name="校对")
+    url = reverse("admin:articles_reviewlevel_change", args=[level.pk])
+    assert client.post(url, {"name": "校对", "order": 4, "group": level.group_id}).status_code == 403
+    assert client.get(reverse("admin:articles_signoff_changelist")).status_code == 200
+    assert client.get(reverse("admin:articles_signoff_add")).status_code == 403
+    client.force_login(superuser)
+    assert client.get(reverse("admin:articles_reviewlevel_changelist")).status_code == 200
+
+
+def test_the_word_list_is_edited_by_the_desk_and_used_by_the_checks(client, editor, reporter):
+    from articles.models import TermRule
+
+    client.force_login(reporter)
+    assert client.get(reverse("admin:articles_termrule_add")).status_code == 403
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:articles_termrule_add"), {"word": "启程", "preferred": "起程", "note": "本报用法"}
+    )
+    assert response.status_code == 302 and TermRule.objects.filter(word="启程").exists()
+    article = draft(body="代表团今日启程。")
+    form = client.get(change_url(article)).content.decode()
+    assert "“启程”应写作“起程”（本报用法）" in form
+
+
+def test_view_on_site_of_a_draft_or_an_unreleased_issue_is_its_preview(client, editor):
+    import re
+
+    article = draft()
+    issue = article.page.issue
+    issue.released_at = None
+    issue.save()
+    client.force_login(editor)
+    html = client.get(change_url(article)).content.decode()
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink"', html).group(1)
+    assert "/preview/" in link and client.get(link).status_code == 200
+    html = client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink"', html).group(1)
+    assert link == reverse("admin:articles_issue_preview", args=[issue.pk])

@@ -1,3 +1,3 @@
 """The editors' admin: one module per model family."""
 
-from . import articles, issues, people  # noqa: F401
+from . import articles, desk, issues, people  # noqa: F401

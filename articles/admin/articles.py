@@ -19,7 +19,7 @@ from ..review import FACT_FIELDS, ReviewIncomplete, after_text_change, fact_text
 from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .forms import ArticleForm
 from .images import ImageInline
-from .parts import ArticlePartInline, DeskOnlyAdmin
+from .parts import ArticlePartInline, DeskOnlyAdmin, RecordAdmin
 from .proofreading import findings_context
 from .review import review_context, sign_view
 from .revisions import WORKFLOW_FIELDS, compare_view, history_rows, keep_workflow, workflow_kept
@@ -203,6 +203,12 @@ class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, Concurr
     def author_names(self, article):
         return "、".join(str(byline) for byline in article.bylines.all())
 
+    def view_on_site(self, article):
+        """The public page once readers can see it; until then the preview, not a 404."""
+        if Article.objects.published().filter(pk=article.pk).exists():
+            return article.get_absolute_url()
+        return reverse("articles:preview", args=[make_token(article)])
+
     @admin.display(description="预览")
     def preview_link(self, article):
         if not article.pk:
@@ -303,20 +309,11 @@ class ImageAdmin(DeskOnlyAdmin):
 
 
 @admin.register(PublicationEvent)
-class PublicationEventAdmin(DeskOnlyAdmin):
+class PublicationEventAdmin(RecordAdmin):
     list_display = ("at", "action", "user", "article", "issue", "publish_at")
     list_select_related = ("user", "article", "issue")
     list_filter = ("action",)
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Correction)

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -9,7 +10,7 @@ from django.utils.html import format_html
 from .. import workflow
 from ..models import Issue, Page
 from ..permissions import can_publish
-from ..review import ReviewIncomplete, active_chain, signing_levels
+from ..review import ReviewIncomplete, active_chain, page_states, signing_levels
 from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .importer import import_view
 from .overview import issue_overview
@@ -35,6 +36,12 @@ class IssueAdmin(NamedControlsAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(page_count=Count("pages"))
+
+    def view_on_site(self, issue):
+        """The public issue once released; until then the desk's preview, not a 404."""
+        if issue.is_released:
+            return issue.get_absolute_url()
+        return reverse("admin:articles_issue_preview", args=[issue.pk])
 
     def get_urls(self):
         return [
@@ -140,7 +147,7 @@ class PageAdmin(NamedControlsAdmin, admin.ModelAdmin):
     # The imported text runs to pages and its checksum means nothing to an editor: both are one
     # link away, not in the form.
     exclude = ("source_text", "source_checksum")
-    readonly_fields = ("source_link", "import_warnings")
+    readonly_fields = ("source_link", "import_warnings", "signoffs")
     autocomplete_fields = ("issue",)
 
     def get_urls(self):
@@ -148,6 +155,14 @@ class PageAdmin(NamedControlsAdmin, admin.ModelAdmin):
             path("<int:pk>/source/", self.admin_site.admin_view(self.source), name="articles_page_source"),
             *super().get_urls(),
         ]
+
+    @admin.display(description="签发")
+    def signoffs(self, page):
+        chain = active_chain()
+        if not chain or not page.pk:
+            return "（未启用三审三校）" if not chain else "—"
+        states = page_states({page: list(page.articles.all())}, chain)[page.pk]
+        return render_to_string("admin/articles/includes/review_chips.html", {"states": states})
 
     @admin.display(description="导入原文")
     def source_link(self, page):

@@ -48,3 +48,17 @@ class DeskOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return can_publish(request.user) and super().has_delete_permission(request, obj)
+
+
+class RecordAdmin(DeskOnlyAdmin):
+    """A record the system writes (publication events, sign-offs): the desk reads it, nobody
+    adds, changes or deletes it by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -27,8 +27,24 @@ TERMS = [
 ]
 
 
+# The desk (编辑) keeps the word list and reads the sign-offs; the chain itself is superusers'.
+DESK_PERMISSIONS = ["view_termrule", "add_termrule", "change_termrule", "delete_termrule", "view_signoff"]
+
+
 def create_chain(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; the desk needs these now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
     Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for desk in Group.objects.filter(name="编辑"):
+        desk.permissions.add(
+            *Permission.objects.filter(content_type__app_label="articles", codename__in=DESK_PERMISSIONS)
+        )
     ReviewLevel = apps.get_model("articles", "ReviewLevel")
     for name, order, proofreading in LEVELS:
         group, _ = Group.objects.get_or_create(name=name)
