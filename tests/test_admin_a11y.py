@@ -96,3 +96,21 @@ def test_the_import_review_passes_axe_and_the_validator(desk_page, live_server, 
     problems = serious_violations(desk_page)
     problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
     assert problems == []
+
+
+def test_the_article_list_reads_at_1280_pixels(desk_page, live_server):
+    """A main headline of print length (up to 25 characters or so) takes at most two lines in the
+    list at a laptop's width, with the sidebar and the filters open."""
+    Article.objects.filter(position=1).update(headline="全面系统优化创新生态 让发展动能加速转换 科技企业争先")
+    desk_page.goto(live_server.url + reverse("admin:articles_article_changelist"))
+    lines = desk_page.evaluate(
+        """() => Array.from(document.querySelectorAll('#result_list .field-headline')).map(cell => {
+            const style = getComputedStyle(cell);
+            const text = cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+            return text / parseFloat(style.lineHeight);
+        })"""
+    )
+    desk_page.screenshot(path=str(ARTIFACTS / "admin-article-list-1280.png"), full_page=True)
+    assert lines and max(lines) <= 2.2, lines
+    results = desk_page.locator("#changelist-form .results")
+    assert results.evaluate("div => div.scrollWidth <= div.clientWidth"), "the list scrolls sideways"
