@@ -114,3 +114,26 @@ def test_the_article_list_reads_at_1280_pixels(desk_page, live_server):
     assert lines and max(lines) <= 2.2, lines
     results = desk_page.locator("#changelist-form .results")
     assert results.evaluate("div => div.scrollWidth <= div.clientWidth"), "the list scrolls sideways"
+
+
+def test_history_compare_and_the_unpublish_confirmation_pass_axe_and_the_validator(desk_page, live_server):
+    article = Article.objects.order_by("position").first()
+    desk_page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    desk_page.fill("#id_headline", article.headline + "（修订）")
+    desk_page.click("input[name=_continue]")
+    desk_page.goto(live_server.url + reverse("admin:articles_article_history", args=[article.pk]))
+    desk_page.get_by_role("button", name="比较所选的两个版本").click()
+    desk_page.wait_for_load_state("load")
+    assert desk_page.locator(".diff-text, ins.diff-ins").count() > 0
+    problems = serious_violations(desk_page)
+    problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
+
+    desk_page.goto(live_server.url + reverse("admin:articles_article_changelist"))
+    desk_page.locator("input.action-select").first.check()
+    desk_page.select_option("select[name=action]", "unpublish_selected")
+    desk_page.click("button[name=index]")
+    desk_page.wait_for_load_state("load")
+    assert "确认撤回" in desk_page.title()
+    problems += serious_violations(desk_page)
+    problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
+    assert problems == []
