@@ -97,6 +97,9 @@ def test_doubled_words(text, expected):
         "高高兴兴上班",
         "天天向上",
         "星星点点",
+        "现在在村里就能办",  # 现在 + 在
+        "实实在在的变化",
+        "一个个包裹",
     ],
 )
 def test_doubled_words_silent(text):
