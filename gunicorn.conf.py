@@ -25,3 +25,12 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """In the master, with the app preloaded, before the workers fork: the admin's word segmenter
+    (jieba) loads its dictionary in about a second, and a worker loading it on its first change
+    form would keep the readers queued on it waiting. Loaded here, every worker shares it."""
+    from articles.chinese_words import warm_up
+
+    warm_up()

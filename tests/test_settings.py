@@ -81,3 +81,25 @@ def test_settings_for_several_machines():
     ]
     check = manage("check", "--deploy", "--fail-level", "WARNING", env=SCALE_ENV)
     assert check.returncode == 0, check.stderr + check.stdout
+
+
+def test_gunicorns_master_loads_the_word_segmenter_before_the_workers_fork():
+    """A worker loading jieba's dictionary on its first change form would stall its readers. The
+    config is read by path, as gunicorn reads it, in a process of its own."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django, runpy, jieba; django.setup(); "
+        "config = runpy.run_path('gunicorn.conf.py'); "
+        "assert not jieba.dt.initialized; config['when_ready'](None); print(jieba.dt.initialized)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.test"},
+        check=False,
+    )
+    assert result.stdout.strip() == "True", result.stderr[-2000:]
