@@ -141,17 +141,19 @@ class ArticleAdmin(NamedControlsAdmin, ObjectPermissionsModelAdminMixin, Concurr
             return super().revision_view(request, object_id, version_id, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, object_id)
-        if request.method == "POST" and article is not None and self.has_change_permission(request, article):
-            # Before the admin's revision of this save opens (VersionAdmin), outside it.
-            versioning.keep_imported_text(article)
-        if article is not None and self.has_view_or_change_permission(request, article):
-            extra_context = {
-                **(extra_context or {}),
-                **review_context(article, request.user),
-                **findings_context(article),
-            }
+        if request.method == "POST":
+            article = self.get_object(request, object_id)
+            if article is not None and self.has_change_permission(request, article):
+                # Before the admin's revision of this save opens (VersionAdmin), outside it.
+                versioning.keep_imported_text(article)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and not getattr(request, "restoring_revision", False):
+            # The panels judge the text as stored: a form sent back with errors holds the edit.
+            stored = obj if request.method == "GET" else Article.objects.get(pk=obj.pk)
+            context.update(review_context(stored, request.user), **findings_context(stored))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def construct_change_message(self, request, form, formsets, add=False):
         # The history names what an editor changed, not the form's bookkeeping.
