@@ -2,6 +2,7 @@ from concurrency.forms import ConcurrentForm
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.functional import cached_property
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
@@ -108,8 +109,7 @@ class ArticleForm(ConcurrentForm):
         same save has not been signed yet."""
         if not self.instance.pk or cleaned.get("status") != Status.PUBLISHED or not active_chain():
             return
-        stored = Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-        if stored == Status.PUBLISHED:
+        if self.stored_status == Status.PUBLISHED:
             return
         try:
             check_may_publish(Article.objects.filter(pk=self.instance.pk))
@@ -119,11 +119,16 @@ class ArticleForm(ConcurrentForm):
         if any(field in self.changed_data for field in FACT_FIELDS):
             self.add_error("status", "正文等内容有改动，须先保存并重新签发，才能发布。")
 
+    @cached_property
+    def stored_status(self):
+        """The status as stored: the instance may already hold the form's."""
+        if not self.instance.pk:
+            return None
+        return Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+
     def facts_changed_after_publication(self):
-        was_published = self.instance.pk and (
-            Article.objects.filter(pk=self.instance.pk, status=Status.PUBLISHED).exists()
-        )
-        return bool(was_published) and any(field in self.changed_data for field in FACT_FIELDS)
+        was_published = self.stored_status == Status.PUBLISHED
+        return was_published and any(field in self.changed_data for field in FACT_FIELDS)
 
     @property
     def typed_tags(self):
