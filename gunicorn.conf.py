@@ -27,10 +27,11 @@ errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-def when_ready(server):
-    """In the master, with the app preloaded, before the workers fork: the admin's word segmenter
-    (jieba) loads its dictionary in about a second, and a worker loading it on its first change
-    form would keep the readers queued on it waiting. Loaded here, every worker shares it."""
+def on_starting(server):
+    """In the master, with the app preloaded, before it binds its socket and forks the workers:
+    the admin's word segmenter (jieba) loads its dictionary in about a second, and a worker
+    loading it on its first change form would keep the readers queued on it waiting. Loaded here,
+    every worker shares it, and no connection is accepted before a worker can answer it."""
     from articles.chinese_words import warm_up
 
     warm_up()

@@ -90,7 +90,7 @@ class Installation:
             try:
                 urllib.request.urlopen(url + "/robots.txt", timeout=1).read()
                 return url
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused, reset or timed out: not serving yet
                 time.sleep(0.05)
         raise AssertionError((self.folder / f"gunicorn-{port}.log").read_text()[-2000:])
 

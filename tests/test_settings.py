@@ -93,7 +93,7 @@ def test_gunicorns_master_loads_the_word_segmenter_before_the_workers_fork():
     code = (
         "import django, runpy, jieba; django.setup(); "
         "config = runpy.run_path('gunicorn.conf.py'); "
-        "assert not jieba.dt.initialized; config['when_ready'](None); print(jieba.dt.initialized)"
+        "assert not jieba.dt.initialized; config['on_starting'](None); print(jieba.dt.initialized)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
