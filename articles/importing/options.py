@@ -1,6 +1,7 @@
 """What an import is asked to do, and the one error it raises for a user's mistake."""
 
 import codecs
+import contextlib
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,34 +24,77 @@ class ImportFailed(Exception):
         self.zh = zh or message
 
 
+# A page's PDF and image come beside its text under the same name: A01.txt, A01.pdf, A01.jpg.
+PAGE_FILE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".webp")
+
+
 @dataclass(frozen=True)
 class Source:
-    """One page-text file: a name for messages and a way to get its bytes when its turn comes."""
+    """One page-text file: a name for messages and a way to get its bytes when its turn comes;
+    with the page's PDF and image (epaper.attach.PageFile), read when the page is written."""
 
     name: str
     read: callable
+    files: tuple = ()  # (name, read) of the page's PDF and image
 
     @classmethod
-    def from_path(cls, path):
+    def from_path(cls, path, files=()):
         path = Path(path)
 
         def read():
-            try:
+            with contextlib.suppress(OSError):  # read_path says what is wrong with it
                 check_size(path.name, path.stat().st_size)
-                return path.read_bytes()
-            except FileNotFoundError:
-                raise ImportFailed(f"{path}: no such file") from None
-            except IsADirectoryError:
-                raise ImportFailed(f"{path}: is a folder, not a page-text file") from None
-            except OSError as error:
-                raise ImportFailed(f"{path}: cannot be read ({error.strerror})") from None
+            return read_path(path, "a page-text file")
 
-        return cls(path.name, read)
+        return cls(path.name, read, tuple((file.name, reader(file)) for file in files))
 
     @classmethod
-    def from_bytes(cls, name, data):
+    def from_paths(cls, paths):
+        """Sources of the page-text files among `paths`, each with the PDF and image of the same
+        name given with it or lying beside it."""
+        paths = [Path(path) for path in paths]
+        given = {}
+        texts = []
+        for path in paths:
+            if path.suffix.lower() in PAGE_FILE_SUFFIXES:
+                given.setdefault(path.with_suffix(""), []).append(path)
+            else:
+                texts.append(path)
+        sources = []
+        for path in texts:
+            stem = path.with_suffix("")
+            files = given.pop(stem, None)
+            if files is None:
+                files = [stem.with_suffix(s) for s in PAGE_FILE_SUFFIXES if stem.with_suffix(s).is_file()]
+            sources.append(cls.from_path(path, files))
+        for stem, files in given.items():
+            raise ImportFailed(
+                f"{files[0]}: no page text ({stem.name}.txt) was given with it",
+                f"{files[0].name}：没有同名的版面文本（{stem.name}.txt）",
+            )
+        return sources
+
+    @classmethod
+    def from_bytes(cls, name, data, files=()):
         check_size(name, len(data))
-        return cls(name, lambda: data)
+        return cls(
+            name, lambda: data, tuple((file_name, lambda d=file_data: d) for file_name, file_data in files)
+        )
+
+
+def read_path(path, kind):
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: no such file", f"{path.name}：文件不存在") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path}: is a folder, not {kind}") from None
+    except OSError as error:
+        raise ImportFailed(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def reader(path):
+    return lambda: read_path(path, "a page's PDF or image")
 
 
 def check_size(name, size):

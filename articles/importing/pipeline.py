@@ -11,7 +11,9 @@ from itertools import groupby
 from django.db import transaction
 
 from ..database import IMPORTS, database
-from ..models import Author, Section
+from ..epaper.attach import PageFile, attach, remove
+from ..epaper.pdf import PageFileError
+from ..models import Author, Page, Section
 from ..parsing import Known, ParseError, parse_page, stitch_continuations
 from ..review import active_chain
 from .issue_plan import plan_issue
@@ -80,6 +82,19 @@ def run_import(sources, options, user=None, progress=None):
             "the review chain (三审三校) is on: sign the articles and pages in the admin before "
             "publishing, or give --skip-review for pages reviewed in print (an archive backfill)"
         )
+    written = []  # page files stored: removed if the import fails
+    try:
+        report = import_in_transaction(sources, options, user, progress, written)
+    except BaseException:
+        remove(written)
+        raise
+    if report.created + report.updated >= ANALYZE_AFTER:
+        database().after_bulk_load()
+    return report
+
+
+def import_in_transaction(sources, options, user, progress, written):
+    files = {source.name: source.files for source in sources if source.files}
     with transaction.atomic():
         # An import reads once which authors and columns exist and creates the ones it lacks:
         # two at once would both create the same reporter, so imports take turns.
@@ -94,12 +109,29 @@ def run_import(sources, options, user=None, progress=None):
             plan = plan_issue(pages, stored, authors, sections, publish=options.publish)
             writer.write(plan)
             report.add(plan, options.publish)
+            for parsed in pages:
+                if parsed.source in files:
+                    report.attached.append(attach_files(parsed, files[parsed.source], written))
             for result in plan.results:
                 if progress:
                     progress(result)
-    if report.created + report.updated >= ANALYZE_AFTER:
-        database().after_bulk_load()
     return report
+
+
+def attach_files(parsed, files, written):
+    """Store a page's PDF and image and find its articles' areas (epaper/attach.py)."""
+    page = Page.objects.select_related("issue").get(issue__date=parsed.date, number=parsed.number)
+    pdf = image = None
+    for name, read in files:
+        file = PageFile(name, read())
+        if file.is_pdf:
+            pdf = file
+        else:
+            image = file
+    try:
+        return attach(page, pdf=pdf, image=image, written=written)
+    except PageFileError as error:
+        raise ImportFailed(str(error), error.zh) from None
 
 
 def issues(pages):

@@ -33,6 +33,7 @@ class ImportReport:
     skipped_zh: list[tuple[str, str]] = field(default_factory=list)  # the same, for the admin
     published: int = 0  # articles imported before, published by this import
     authors_created: int = 0
+    attached: list = field(default_factory=list)  # [epaper.attach.Attached] of pages with files
 
     def add(self, plan, publish):
         """Count an IssuePlan (issue_plan.py) once it is written."""
@@ -66,13 +67,23 @@ class ImportReport:
             f"{len(self.pages)} pages; articles: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {len(self.skipped)} kept; "
             f"{self.authors_created} authors created; {len(self.warnings)} warnings"
+            + (f"; {len(self.attached)} pages with PDF or image, {self.areas} areas" if self.attached else "")
         )
+
+    @property
+    def areas(self):
+        return sum(attached.areas for attached in self.attached)
+
+    @property
+    def unplaced(self):
+        return [(attached.page, headline) for attached in self.attached for headline in attached.unplaced]
 
     def summary_zh(self):
         return (
             f"共 {len(self.pages)} 版；稿件：新建 {self.created} 篇，更新 {self.updated} 篇，"
             f"未变 {self.unchanged} 篇，保留编辑修改 {len(self.skipped)} 篇；"
             f"新建作者 {self.authors_created} 位；警告 {len(self.warnings)} 条"
+            + (f"；带版面文件 {len(self.attached)} 版，热区 {self.areas} 个" if self.attached else "")
         )
 
     def as_dict(self):
@@ -88,4 +99,8 @@ class ImportReport:
             "published": self.published,
             "authors_created": self.authors_created,
             "warnings": [{"source": s, "line": n, "message": m} for s, n, m in self.warnings],
+            "page_files": [
+                {"page": a.page, "areas": a.areas, "unplaced": a.unplaced, "unchanged": a.unchanged}
+                for a in self.attached
+            ],
         }

@@ -3,12 +3,13 @@
 from .article import Article, ArticleQuerySet, Byline, Role, Status
 from .author import Author
 from .image import Image
-from .issue import Issue, Page, RunningOrder
+from .issue import Area, Issue, Page, RunningOrder
 from .review import ReviewLevel, SignOff, TermRule
 from .section import Section
 from .workflow import Correction, PublicationEvent
 
 __all__ = [
+    "Area",
     "Article",
     "ArticleQuerySet",
     "Author",

@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -48,7 +49,18 @@ class Page(models.Model):
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     editor = models.CharField("责任编辑", max_length=100, blank=True)
-    scan = PhotoModelField("版面图", upload_to="scans/%Y/%m/", blank=True)
+    scan = PhotoModelField(
+        "版面图", upload_to="scans/%Y/%m/", blank=True, help_text="排版系统导出的整版图片；有 PDF 时可不传。"
+    )
+    pdf = models.FileField(
+        "版面 PDF", upload_to="pdfs/%Y/%m/", blank=True, help_text="读者可下载；有文字层时自动识别热区。"
+    )
+    # The images the reader's page view shows, made once from the PDF or the scan (epaper/attach.py).
+    image = models.FileField("版面图（屏幕）", blank=True, editable=False)
+    zoom_image = models.FileField("版面图（放大）", blank=True, editable=False)
+    thumbnail = models.FileField("版面缩略图", blank=True, editable=False)
+    image_width = models.PositiveIntegerField("版面图宽", null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField("版面图高", null=True, blank=True, editable=False)
     source_text = models.TextField("导入原文", blank=True, editable=False)
     source_checksum = models.CharField("原文校验和", max_length=64, blank=True, editable=False)
     import_warnings = models.JSONField("导入警告", default=list, blank=True, editable=False)
@@ -67,6 +79,49 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return page_url(self.issue.date, self.number)
+
+    @property
+    def has_image(self):
+        return bool(self.image)
+
+
+class Area(models.Model):
+    """Where an article sits on a printed page (热区): a rectangle in page-relative units (0 to 1
+    from the top left corner), so that it fits the page's image at any size. An article has one
+    or more on its page, and more on the page it jumps to. Found from the page's PDF at import,
+    or drawn by an editor, whose areas a later import leaves alone."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="areas", verbose_name="版")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="areas", verbose_name="稿件"
+    )
+    x = models.FloatField("左", validators=[MinValueValidator(0), MaxValueValidator(1)])
+    y = models.FloatField("上", validators=[MinValueValidator(0), MaxValueValidator(1)])
+    width = models.FloatField("宽", validators=[MinValueValidator(0.001), MaxValueValidator(1)])
+    height = models.FloatField("高", validators=[MinValueValidator(0.001), MaxValueValidator(1)])
+    drawn = models.BooleanField("手工绘制", default=False)
+
+    class Meta:
+        verbose_name = "热区"
+        verbose_name_plural = "热区"
+        ordering = ["page", "article", "y", "x"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(x__gte=0, y__gte=0, width__gt=0, height__gt=0),
+                name="area_on_the_page",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page} · {self.article_id}"
+
+    @property
+    def css(self):
+        """Its place as CSS percentages, for the page image's links."""
+        return (
+            f"left:{self.x * 100:.2f}%;top:{self.y * 100:.2f}%;"
+            f"width:{self.width * 100:.2f}%;height:{self.height * 100:.2f}%"
+        )
 
 
 class RunningOrder(models.Model):

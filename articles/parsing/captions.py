@@ -25,8 +25,10 @@ CAPTION_MAX = 160
 CREDIT_LAST = "摄影 ）)"  # what a line with a credit can end with: other lines skip the rest
 # A photographer's credit on a line of its own, under its caption: "本报记者  沈  雁摄",
 # "新华社记者  谢小明摄", "刘峰摄（视觉中国）", "以上图片均为本报记者刘洋摄".
+# A line opening as a caption does ("图为……记者 闫婷 摄") is that caption with its credit, never a
+# credit line for the paragraph above it.
 CREDIT_LINE = re.compile(
-    r"^(?:以上图片|本版图片|图片)?(?:均为|均由)?\s*"
+    r"^(?!图为|图\s*[：:]|图片说明)(?:以上图片|本版图片|图片)?(?:均为|均由)?\s*"
     rf"(?P<names>(?:(?:{_LABEL}|[\u4e00-\u9fff]{{1,8}}?(?:日报|晚报|报|社)(?:记者|通讯员))\s*)?"
     r"[\u4e00-\u9fff·][\u4e00-\u9fff·\s、]{0,24}?)\s*摄(?:影)?\s*(?:[（(][^）)]{2,12}[）)])?$"
 )

@@ -166,6 +166,8 @@ CACHES = {"default": shared_cache(os.environ.get("REDIS_URL"), PAGE_CACHE_DIR)}
 # A page's text is tens of kilobytes; a file above this is refused by the import, whether from
 # the command line or the admin.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+# A page's PDF or image: a broadsheet page with its photos is a few to tens of megabytes.
+PAGE_FILE_MAX_BYTES = int(os.environ.get("PAGE_FILE_MAX_BYTES", 80 * 1024 * 1024))
 
 # Preview links for drafts stay valid this long.
 PREVIEW_MAX_AGE = 60 * 60 * 24

@@ -2,6 +2,7 @@
 
     python manage.py import_issue A01.txt A02.txt --date 2024-03-12 [--publish]
     python manage.py import_issue page.txt --date 2024-03-12 --page 2 --dry-run --format json
+    python manage.py import_issue pages/*.txt      # with pages/A01.pdf, pages/A01.jpg ... beside them
 
 Reads each file (UTF-8 or GB18030, detected), parses it into articles, and writes the issue,
 pages, articles, bylines, authors, columns and photo captions in one transaction: every file or
@@ -11,6 +12,9 @@ reported. --dry-run writes nothing and prints the parsed structure.
 
 With several files, --page numbers them from N in the order given, where the text has no page
 number of its own.
+
+A page's PDF and/or image (A01.pdf, A01.jpg beside A01.txt, or given with it) become the page's
+e-paper images, and the articles' areas on it are found from the PDF's text layer.
 """
 
 import itertools
@@ -61,7 +65,7 @@ class Command(BaseCommand):
                 skip_review=options["skip_review"],
                 allow_far_date=options["allow_far_date"],
             )
-            sources = [Source.from_path(path) for path in files]
+            sources = Source.from_paths(files)
             if options["dry_run"]:
                 self.show_structure(dry_run(sources, import_options), options["format"])
             else:
@@ -99,6 +103,12 @@ class Command(BaseCommand):
         if output_format == "json":
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
             return
+        for attached in report.attached:
+            self.stdout.write(
+                f"{attached.page}: {'files unchanged' if attached.unchanged else f'{attached.areas} areas'}"
+            )
+            for message in attached.warnings:
+                self.stdout.write(self.style.WARNING(f"warning: {attached.page}: {message}"))
         for source, line, message in report.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {source} line {line}: {message}"))
         for headline, reason in report.skipped:
