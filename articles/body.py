@@ -106,36 +106,36 @@ def reads_back_unchanged(blocks):
 
 
 def render_figure(image):
-    """A <figure> for an image; an image whose file has not arrived shows only its caption.
+    """A <figure> for an image; nothing for one whose file has not arrived, whose caption alone
+    would read as a pull quote (saving the file renders the body again: derived/receivers.py).
 
     A photo is served from its renditions: WebP for browsers that take it, JPEG otherwise, each
     in three widths for the browser to choose from.
     """
     # The standard library's escape and f-strings where no markup is passed in: an import renders
     # thousands of captions, and format_html's lazy-text checks cost several times as much.
+    if not image.file:
+        return ""
     caption = escape_text(image.caption)
     if image.credit:
         caption = f'{caption} <span class="credit">{escape_text(image.credit)} 摄</span>'
-    picture = ""
-    if image.file:
-        webp = ", ".join(f"{url} {width}w" for url, width in image.rendition_set("webp"))
-        jpeg = image.rendition_set("jpeg")
-        fallback = jpeg[min(1, len(jpeg) - 1)][0]
-        picture = format_html(
-            '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-            '<img src="{}" srcset="{}" sizes="{}" alt="{}" loading="lazy"{}></picture>',
-            webp,
-            PHOTO_SIZES,
-            fallback,
-            ", ".join(f"{url} {width}w" for url, width in jpeg),
-            PHOTO_SIZES,
-            image.alt_text or image.caption,
-            format_html(' width="{}" height="{}"', image.width, image.height)
-            if image.width and image.height
-            else "",
-        )
-    css = "photo" if image.file else "photo photo-pending"
-    return mark_safe(f'<figure class="{css}">{picture}<figcaption>{caption}</figcaption></figure>')
+    webp = ", ".join(f"{url} {width}w" for url, width in image.rendition_set("webp"))
+    jpeg = image.rendition_set("jpeg")
+    fallback = jpeg[min(1, len(jpeg) - 1)][0]
+    picture = format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" alt="{}" loading="lazy"{}></picture>',
+        webp,
+        PHOTO_SIZES,
+        fallback,
+        ", ".join(f"{url} {width}w" for url, width in jpeg),
+        PHOTO_SIZES,
+        image.alt_text or image.caption,
+        format_html(' width="{}" height="{}"', image.width, image.height)
+        if image.width and image.height
+        else "",
+    )
+    return mark_safe(f'<figure class="photo">{picture}<figcaption>{caption}</figcaption></figure>')
 
 
 def render_body(body, images=()):
@@ -163,7 +163,7 @@ def render_blocks(blocks, images=()):
     for index, image in enumerate(images):
         if index not in placed:
             html.append(render_figure(image))
-    return "\n".join(html)
+    return "\n".join(part for part in html if part)
 
 
 def plain_text(body):

@@ -75,7 +75,7 @@ class TestSeed:
         assert first.body.count("\n\n") + 1 == 10  # 9 paragraphs and the photo placeholder
         assert first.body.split("\n\n")[7] == "[[图1]]"
         assert list(first.images.values_list("caption", "credit")) == [("星星充电交流充电桩生产车间", "")]
-        assert '<figure class="photo photo-pending">' in first.body_html
+        assert "<figure" not in first.body_html and "星星充电" not in first.body_html  # no photo yet
         assert [(b.author.name, b.role) for b in second.bylines.all()] == [("王薇", ""), ("张可馨", "记者")]
         assert second.section.name == "基层宣讲台"
         assert second.body_html.count("<h2>") == 3 and second.body_html.count("<p>") == 7

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from .factories import (
     IssueFactory,
     PageFactory,
 )
+from .test_images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -93,14 +95,19 @@ class TestBodyRendering:
         article = ArticleFactory(body="甲。\n\n[[图1]]\n\n乙。")
         ImageFactory(article=article, caption='"><img src=x onerror=alert(1)>', credit="陈晓明")
         article.refresh_from_db()
-        assert article.body_html.split("\n")[1].startswith('<figure class="photo photo-pending">')
-        assert "<img" not in article.body_html  # no file yet: caption only, no broken image
-        assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in article.body_html
+        # No file yet: neither a broken image nor a caption that reads like a pull quote.
+        assert article.body_html == "<p>甲。</p>\n<p>乙。</p>"
+        image = article.images.get()
+        image.file.save("photo.png", ContentFile(png_bytes()))
+        article.refresh_from_db()
+        assert article.body_html.split("\n")[1].startswith('<figure class="photo"><picture>')
         assert '<span class="credit">陈晓明 摄</span>' in article.body_html
+        assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in article.body_html
 
     def test_unplaced_images_follow_the_body(self):
         article = ArticleFactory(body="甲。")
-        ImageFactory(article=article, caption="图为现场")
+        image = ImageFactory(article=article, caption="图为现场")
+        image.file.save("photo.png", ContentFile(png_bytes()))
         article.refresh_from_db()
         assert article.body_html.endswith("<figcaption>图为现场</figcaption></figure>")
 

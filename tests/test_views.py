@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.models import Status
@@ -17,6 +18,7 @@ from .factories import (
     PageFactory,
     SectionFactory,
 )
+from .test_images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +56,15 @@ class TestSeedPages:
         assert '<a class="section" href="/sections/ji-ceng-xuan-jiang-tai/">基层宣讲台</a>' in page
         assert f'rel="prev" href="{first.get_absolute_url()}"' in page
 
-    def test_caption_without_file_has_no_broken_image(self, client, seed):
+    def test_caption_without_photo_is_not_shown_until_the_photo_exists(self, client, seed):
+        page = html(client.get(seed[0].get_absolute_url()))
+        assert "<figure" not in page and "星星充电交流充电桩生产车间" not in page
+        image = seed[0].images.get()
+        image.file.save("charger.png", ContentFile(png_bytes()))
         page = html(client.get(seed[0].get_absolute_url()))
         figure = re.search(r"<figure.*?</figure>", page, re.S).group()
         assert "<figcaption>星星充电交流充电桩生产车间</figcaption>" in figure
-        assert "<img" not in figure
+        assert "<img" in figure
 
 
 class TestHead:
