@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
-from ..models import Article, Author, Byline, Correction, Image, Issue, Page, Section
+from ..models import Area, Article, Author, Byline, Correction, Image, Issue, Page, Section
 from . import tags
 from .changes import record
 
@@ -108,3 +108,11 @@ def issue_changed(sender, instance, raw=False, **kwargs):
 def page_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         record(pages=[instance.pk], issues=[instance.issue_id])
+
+
+@receiver(post_save, sender=Area)
+@receiver(post_delete, sender=Area)
+def area_changed(sender, instance, raw=False, **kwargs):
+    """An article's place on its page shows on its own page (its display) and on the page view."""
+    if not raw:
+        record(articles=[instance.article_id], pages=[instance.page_id])

@@ -80,3 +80,14 @@ def neighbours(article):
         Neighbour(entry[1], article_url(issue.date, entry[2], entry[3])) if entry else None
         for entry in (previous, following)
     )
+
+
+def neighbouring_pages(article):
+    """(previous, next) page number of the article's issue that has public articles, from the
+    running order: the article page links to them without reading the issue's pages."""
+    now = timezone.now().timestamp()
+    numbers = sorted({entry[2] for entry in entries_of(article.page.issue) if entry[-1] <= now})
+    number = article.page.number
+    earlier = [n for n in numbers if n < number]
+    later = [n for n in numbers if n > number]
+    return (earlier[-1] if earlier else None), (later[0] if later else None)

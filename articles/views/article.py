@@ -9,7 +9,8 @@ from django.views.generic import DetailView
 from taggit.models import TaggedItem
 
 from ..derived import tags
-from ..derived.running_order import neighbours
+from ..derived.running_order import neighbouring_pages, neighbours
+from ..links import page_url
 from ..models import Article
 from ..seo import news_article_jsonld
 from .compiled import CompiledArticleQuery, selected
@@ -81,9 +82,13 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         previous, following = neighbours(article)
+        page_before, page_after = neighbouring_pages(article)
+        date = article.page.issue.date
         context.update(
             previous_article=previous,
             next_article=following,
+            previous_page=(page_before, page_url(date, page_before)) if page_before else None,
+            next_page=(page_after, page_url(date, page_after)) if page_after else None,
             related=self.related(article),
             jsonld=news_article_jsonld(article, self.request),
         )

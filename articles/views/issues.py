@@ -1,12 +1,14 @@
 import datetime
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
 from ..derived import tags
-from ..models import Issue
+from ..links import article_url
+from ..models import Area, Article, Issue
+from .calendar import month_calendar, nearest_issue
 from .mixins import (
     PAGE_IMPORT_FIELDS,
     IssueDateMixin,
@@ -16,8 +18,25 @@ from .mixins import (
 )
 
 
+def dates_around(issue):
+    """(previous, next) released issue's date, for 上一期 / 下一期."""
+    released = Issue.objects.released()
+    previous = released.filter(date__lt=issue.date).order_by("-date").values_list("date", flat=True).first()
+    following = released.filter(date__gt=issue.date).order_by("date").values_list("date", flat=True).first()
+    return previous, following
+
+
+def requested_day(request, issue):
+    """The day a reader asked for when the 往期 picker brought them to the nearest issue instead."""
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("requested", ""))
+    except ValueError:
+        return None
+    return day if issue and day != issue.date else None
+
+
 class IssueContextMixin(PublicCacheMixin):
-    """An issue with its pages and articles, and the released dates for the date picker."""
+    """An issue with its pages and articles, the issues before and after it, and the calendar."""
 
     template_name = "articles/issue.html"
 
@@ -28,11 +47,16 @@ class IssueContextMixin(PublicCacheMixin):
         context = super().get_context_data(**kwargs)
         issue = self.get_issue()
         released = Issue.objects.released()
+        previous, following = dates_around(issue) if issue else (None, None)
         context.update(
             issue=issue,
             pages=issue_pages_with_articles(issue) if issue else [],
             recent_issues=list(released.values_list("date", flat=True)[:14]),
             first_date=released.order_by("date").values_list("date", flat=True).first(),
+            previous_issue=previous,
+            next_issue=following,
+            calendar=month_calendar(issue.date) if issue else None,
+            requested=requested_day(self.request, issue),
         )
         self.shown = context
         return context
@@ -55,7 +79,9 @@ class IssueView(IssueDateMixin, IssueContextMixin, TemplateView):
 
 
 class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
-    """/YYYY/MM/DD/<page>/: one printed page, its articles in print order."""
+    """/YYYY/MM/DD/<page>/: one printed page (the e-paper's page view): its image with an area
+    linking each article, its articles in print order, the issue's other pages as thumbnails,
+    and the calendar. The same number of queries whatever the number of articles."""
 
     template_name = "articles/page.html"
 
@@ -67,27 +93,52 @@ class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
         if self.kwargs["page"] not in numbers:
             raise Http404("本期没有这一版")
         index = numbers.index(self.kwargs["page"])
+        for each in pages:
+            each.issue = issue
         page = pages[index]
-        page.issue = issue
+        articles = list(published_articles().filter(page=page).order_by("position"))
         context.update(
             issue=issue,
             page=page,
-            articles=list(published_articles().filter(page=page).order_by("position")),
+            pages=pages,
+            articles=articles,
+            areas=areas_of(page) if page.has_image else [],
             previous_page=pages[index - 1] if index > 0 else None,
             next_page=pages[index + 1] if index + 1 < len(pages) else None,
+            calendar=month_calendar(issue.date),
         )
-        for neighbour in (context["previous_page"], context["next_page"]):
-            if neighbour is not None:
-                neighbour.issue = issue
         self.shown = context
         return context
 
     def get_cache_tags(self):
-        return [tags.issue(self.shown["issue"].pk), *tags.of_cards(self.shown["articles"])]
+        # Areas may link to articles of other pages (a jump from page 1 continued here).
+        linked = [tags.article(area.article_id) for area in self.shown["areas"]]
+        return [
+            tags.ISSUES,
+            tags.issue(self.shown["issue"].pk),
+            *tags.of_cards(self.shown["articles"]),
+            *linked,
+        ]
+
+
+def areas_of(page):
+    """The page's areas of public articles, each with its article's headline and URL."""
+    areas = (
+        Area.objects.filter(page=page, article__in=Article.objects.published())
+        .select_related("article__page")
+        .only("x", "y", "width", "height", "article__headline", "article__slug", "article__page__number")
+        .order_by("article__page__number", "article__position", "y", "x")
+    )
+    result = []
+    for area in areas:
+        area.url = article_url(page.issue.date, area.article.page.number, area.article.slug)
+        result.append(area)
+    return result
 
 
 class IssueJumpView(View):
-    """The date picker's target: /issues/?date=YYYY-MM-DD redirects to that issue."""
+    """The date picker's target: /issues/?date=YYYY-MM-DD redirects to that issue, or to the
+    nearest one, which then says that the day asked for had no paper."""
 
     def get(self, request):
         value = request.GET.get("date", "")
@@ -95,5 +146,9 @@ class IssueJumpView(View):
             day = datetime.date.fromisoformat(value)
         except ValueError:
             raise Http404(f"日期格式不对：{value!r}，应为 YYYY-MM-DD") from None
-        issue = get_object_or_404(Issue.objects.released(), date=day)
-        return redirect(issue)
+        issue = nearest_issue(day)
+        if issue is None:
+            raise Http404("还没有发布的报纸")
+        if issue.date == day:
+            return redirect(issue)
+        return redirect(f"{issue.get_absolute_url()}?requested={day.isoformat()}")

@@ -138,7 +138,7 @@ PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-
 # The query parameters public pages read (search terms, the page of a list, the date picker's
 # date): the others do not change a page and are left out of its cache key. A view that comes
 # to read another one must add it here.
-PAGE_CACHE_QUERY_PARAMS = ("q", "page", "date")
+PAGE_CACHE_QUERY_PARAMS = ("q", "page", "date", "requested")
 # A page is not kept if one of its tags was bumped after its build began (it may show what the
 # change replaced). On one machine one clock decides; app servers on several machines should
 # allow for how far apart their clocks may be.
