@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles import workflow
@@ -17,6 +18,7 @@ from .factories import (
     IssueFactory,
     SectionFactory,
 )
+from .test_images import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +72,12 @@ def test_edit_shows_at_once_everywhere(client):
     "change, expected",
     [
         (lambda a: BylineFactory(article=a, author=AuthorFactory(name="新作者")), "新作者"),
-        (lambda a: ImageFactory(article=a, caption="新图片说明"), "新图片说明"),
+        (
+            lambda a: ImageFactory(article=a, caption="新图片说明").file.save(
+                "p.png", ContentFile(png_bytes())
+            ),
+            "新图片说明",
+        ),
         (lambda a: a.tags.add("新标签"), "新标签"),
         (lambda a: setattr_and_save(a.section, "name", "新栏目名"), "新栏目名"),
         (lambda a: setattr_and_save(a.bylines.first().author, "name", "改名作者"), "改名作者"),

@@ -5,12 +5,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from .. import workflow
+from ..epaper.pdf import PageFileError
 from ..models import Issue, Page
 from ..permissions import can_publish
 from ..review import ReviewIncomplete, active_chain, page_states, signing_levels
+from .areas import PageFilesForm, areas_view, save_page_files
 from .controls import NamedControlsAdmin, NamedInlineFormSet
 from .importer import import_view
 from .overview import issue_overview
@@ -145,16 +147,45 @@ class PageAdmin(NamedControlsAdmin, admin.ModelAdmin):
     list_filter = ("issue__date",)
     search_fields = ("name", "editor")
     # The imported text runs to pages and its checksum means nothing to an editor: both are one
-    # link away, not in the form.
-    exclude = ("source_text", "source_checksum")
-    readonly_fields = ("source_link", "import_warnings", "signoffs")
+    # link away, not in the form. The PDF and image are replaced through the uploads
+    # (admin/areas.py), which make the page images and find the areas.
+    form = PageFilesForm
+    exclude = ("source_text", "source_checksum", "pdf", "scan")
+    readonly_fields = ("source_link", "page_files", "import_warnings", "signoffs")
     autocomplete_fields = ("issue",)
 
     def get_urls(self):
         return [
             path("<int:pk>/source/", self.admin_site.admin_view(self.source), name="articles_page_source"),
+            path("<int:pk>/areas/", self.admin_site.admin_view(self.areas), name="articles_page_areas"),
             *super().get_urls(),
         ]
+
+    def areas(self, request, pk):
+        return areas_view(self, request, pk)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        try:
+            save_page_files(request, obj, form)
+        except PageFileError as error:
+            messages.error(request, error.zh)
+
+    @admin.display(description="版面文件与热区")
+    def page_files(self, page):
+        if not page.pk:
+            return "—"
+        parts = []
+        if page.pdf:
+            parts.append(format_html('<a href="{}">PDF</a>', page.pdf.url))
+        if page.scan:
+            parts.append(format_html('<a href="{}">版面图原件</a>', page.scan.url))
+        url = reverse("admin:articles_page_areas", args=[page.pk])
+        count = page.areas.count()
+        parts.append(
+            format_html('<a href="{}">编辑热区（{} 个）</a>', url, count) if page.image else "尚无版面图"
+        )
+        return format_html_join(" · ", "{}", ((part,) for part in parts))
 
     @admin.display(description="签发")
     def signoffs(self, page):

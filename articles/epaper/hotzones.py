@@ -35,6 +35,8 @@ NEIGHBOUR_GAP = 3.0
 # How close under a picture its caption sits, as a share of the page's height.
 CAPTION_GAP = 0.03
 MARGIN = 0.002
+# Lines an article of another page needs here to be taken for a jump continued on this page.
+JUMP_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def find_areas(pdf_page, articles):
     for line in lines:
         if line.owner is not None:
             boxes[line.owner].append(line.box)
+    for key in [key for key in boxes if key not in own and len(boxes[key]) < JUMP_LINES]:
+        del boxes[key]  # a sentence another page's article happens to share, not a jump
     for picture, owner in owners_of_pictures(pdf_page.pictures, lines, boxes):
         boxes[owner].append(picture)
     placement = Placement()
