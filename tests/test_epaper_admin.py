@@ -94,7 +94,9 @@ def test_areas_editor_saves_drawn_areas_that_a_reimport_keeps(client, editor, im
     client.force_login(editor)
     url = reverse("admin:articles_page_areas", args=[page.pk])
     html = client.get(url).content.decode()
-    data = json.loads(re.search(r'<script id="areas-data" type="application/json">(.*?)</script>', html).group(1))
+    data = json.loads(
+        re.search(r'<script id="areas-data" type="application/json">(.*?)</script>', html).group(1)
+    )
     assert {"id": article.pk, "label": f"第1版 · {article.headline}", "own": True} in data["articles"]
     assert article.pk in {area["article"] for area in data["areas"]}
     drawn = [{"article": article.pk, "x": 0.1, "y": 0.2, "width": 0.3, "height": 0.25}]
@@ -144,3 +146,51 @@ def test_reporter_may_neither_see_nor_change_areas(client, reporter, imported):
     change = reverse("admin:articles_page_change", args=[page.pk])
     assert client.post(change, page_form_data(page, image_upload=pdf)).status_code == 403
     assert not page.areas.filter(drawn=True).exists()
+
+
+IMPORT_URL = "/admin/articles/issue/import/"
+
+
+def upload(path):
+    return SimpleUploadedFile(path.name, path.read_bytes())
+
+
+def test_admin_import_takes_each_pages_pdf_and_removes_the_waiting_files(client, editor, generated, settings):
+    client.force_login(editor)
+    data = {
+        "files": [upload(generated / "A01.txt"), upload(generated / "A02.txt")],
+        "page_files": [upload(generated / "A01.pdf"), upload(generated / "A02.pdf")],
+        "date": "2024-03-12",
+    }
+    review = client.post(IMPORT_URL, data).content.decode()
+    assert "版面文件：A01.pdf" in review and "并从 PDF 识别热区" in review
+    waiting = list((settings.MEDIA_ROOT / "import-pending").rglob("*.pdf"))
+    assert len(waiting) == 2
+    done = client.post(IMPORT_URL, {"confirm": "1"}).content.decode()
+    assert "版面图已生成，热区" in done
+    pages = Issue.objects.get().pages.order_by("number")
+    assert all(page.image and page.pdf for page in pages)
+    assert all(page.areas.exists() for page in pages)
+    assert not any(path.exists() for path in waiting)
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("A09.pdf", None, "没有同名的版面文本（A09.txt）"),
+        ("A01.pdf", b"%PDF-1.4 not really", "不是可读取的 PDF 文件"),
+    ],
+)
+def test_admin_import_refuses_page_files_it_cannot_use(client, editor, generated, name, data, message):
+    client.force_login(editor)
+    data = data if data is not None else (generated / "A01.pdf").read_bytes()
+    response = client.post(
+        IMPORT_URL,
+        {
+            "files": [upload(generated / "A01.txt")],
+            "page_files": [SimpleUploadedFile(name, data)],
+            "date": "2024-03-12",
+        },
+    )
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Issue.objects.exists()

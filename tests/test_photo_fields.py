@@ -58,7 +58,7 @@ def targets():
         ),
         (
             reverse("admin:articles_page_change", args=[page.pk]),
-            "scan",
+            "image_upload",
             {"issue": page.issue_id, "number": page.number, "name": "要闻", "editor": "周文"},
         ),
     ]

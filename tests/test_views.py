@@ -291,12 +291,13 @@ def fill(count):
 
 
 # What each list costs: the subject, the count, the rows, bylines with authors (and for issue
-# pages: the issue, its pages, the released dates for the date picker).
+# pages: the issue, its pages, the recent issues, the dates around it and its month's papers for
+# the calendar; a page with an image adds its areas).
 # Cards read bylines from each article's display: no query for them (articles/display.py).
 LIST_URLS = {
-    "/": 5,
-    "/2024/03/12/": 5,
-    "/2024/03/12/1/": 3,
+    "/": 6,
+    "/2024/03/12/": 6,
+    "/2024/03/12/1/": 5,
     "/authors/huang-ya-ting/": 4,
     "/sections/yao-wen/": 4,
     "/tags/chuang-xin/": 4,

@@ -17,6 +17,7 @@ from ..epaper.attach import PageFile, attach, removing_on_failure
 from ..epaper.pdf import PageFileError, read_pdf
 from ..epaper.pictures import from_image_file
 from ..models import Area, Article, Page
+from ..uploads import PhotoField
 
 
 class PageFilesForm(forms.ModelForm):
@@ -25,7 +26,7 @@ class PageFilesForm(forms.ModelForm):
     pdf_upload = forms.FileField(
         label="上传版面 PDF", required=False, help_text="替换本版的 PDF；有文字层时自动识别热区"
     )
-    image_upload = forms.FileField(
+    image_upload = PhotoField(
         label="上传版面图", required=False, help_text="JPEG、PNG 或 WebP；优先于 PDF 用作版面图"
     )
 

@@ -1,19 +1,28 @@
 """Import page text from the admin: upload, review the dry run, confirm.
 
-The uploaded files are kept, signed, in the session between review and confirmation, and the
-same importer as the command writes them. A bad file gets the importer's error; nothing is written.
+The uploaded text files are kept, signed, in the session between review and confirmation; the
+pages' PDFs and images, too large for a session, wait in the media storage under a random
+folder, removed once the import is done or refused. The same importer as the command writes
+them. A bad file gets the importer's error; nothing is written.
 """
 
 import base64
+import secrets
+from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 
+from ..epaper.attach import PageFile, remove
+from ..epaper.pdf import PageFileError, read_pdf
+from ..epaper.pictures import from_image_file
 from ..importing import ImportFailed, ImportOptions, Source, dry_run, run_import, same_text_elsewhere
 from ..models import Issue
 from ..parsing import page_to_dict
@@ -29,27 +38,39 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, max_bytes_setting="IMPORT_MAX_BYTES", too_big="不像是版面文本", **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
+        self.max_bytes_setting, self.too_big = max_bytes_setting, too_big
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data]
         files = [super(MultipleFileField, self).clean(f, initial) for f in files if f]
         if not files:
+            if not self.required:
+                return []
             raise forms.ValidationError("请选择至少一个版面文本文件。")
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"一次最多导入 {MAX_FILES} 个文件。")
+        limit = getattr(settings, self.max_bytes_setting)
         for upload in files:
-            if upload.size > settings.IMPORT_MAX_BYTES:
-                limit = filesizeformat(settings.IMPORT_MAX_BYTES)
-                raise forms.ValidationError(f"{upload.name}：文件过大（上限 {limit}），不像是版面文本。")
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name}：文件过大（上限 {filesizeformat(limit)}），{self.too_big}。"
+                )
         return files
 
 
 class ImportForm(forms.Form):
     files = MultipleFileField(
         label="版面文本文件", help_text="每版一个 .txt 文件，UTF-8 或 GB18030 编码均可。"
+    )
+    page_files = MultipleFileField(
+        label="版面 PDF 与版面图",
+        required=False,
+        max_bytes_setting="PAGE_FILE_MAX_BYTES",
+        too_big="请压缩后再上传",
+        help_text="可选：与文本同名的 PDF 或图片（A01.txt 配 A01.pdf、A01.jpg），用于数字报版面图和热区。",
     )
     date = forms.DateField(label="出版日期", help_text="文本中没有日期时使用，格式 2024-03-12")
     page = forms.IntegerField(
@@ -112,12 +133,15 @@ def import_view(model_admin, request):
             raise PermissionDenied
         sources = [Source.from_bytes(f.name, f.read()) for f in form.cleaned_data["files"]]
         try:
+            page_files = matched_page_files(sources, form.cleaned_data["page_files"])
             pages = dry_run(sources, options_from(form.cleaned_data))
         except ImportFailed as error:
             form.add_error(None, error.zh)
         else:
+            forget_pending(request.session.get(SESSION_KEY))
             request.session[SESSION_KEY] = {
                 "files": [(s.name, base64.b64encode(s.read()).decode("ascii")) for s in sources],
+                "page_files": keep_until_confirmed(page_files),
                 "date": form.cleaned_data["date"].isoformat(),
                 "page": form.cleaned_data["page"],
                 "page_name": form.cleaned_data["page_name"],
@@ -125,6 +149,7 @@ def import_view(model_admin, request):
                 "allow_far_date": form.cleaned_data["allow_far_date"],
             }
             context.update(
+                page_files={name: [file.name for file in files] for name, files in page_files.items()},
                 pages=[page_to_dict(p) for p in pages],
                 pending=True,
                 publish=form.cleaned_data["publish"],
@@ -141,15 +166,68 @@ def confirm(model_admin, request, context):
     if not pending:
         messages.error(request, "没有待确认的导入，请重新上传。")
         return redirect("admin:articles_issue_import")
-    sources = [Source.from_bytes(name, base64.b64decode(data)) for name, data in pending["files"]]
+    waiting = pending.get("page_files", {})
+    sources = [
+        Source.from_bytes(name, base64.b64decode(data), files=read_kept(waiting.get(name, ())))
+        for name, data in pending["files"]
+    ]
     options = options_from({**pending, "date": ImportOptions.parse_date(pending["date"])})
     try:
         report = run_import(sources, options, user=request.user)
     except ImportFailed as error:
         messages.error(request, f"导入失败，未写入任何内容：{error.zh}")
         return redirect("admin:articles_issue_import")
+    finally:
+        forget_pending(pending)
     dates = sorted({page.date for page in report.pages})
     context.update(
         report=report, title="导入完成", issues=Issue.objects.filter(date__in=dates).order_by("date")
     )
     return TemplateResponse(request, "admin/articles/import_done.html", context)
+
+
+def matched_page_files(sources, uploads):
+    """{text file's name: [PageFile]}: each PDF or image with the text file of the same name,
+    opened to check it; one that matches no text file, or cannot be opened, is refused."""
+    stems = {PurePath(source.name).stem: source.name for source in sources}
+    matched = {}
+    for upload in uploads:
+        stem = PurePath(upload.name).stem
+        if stem not in stems:
+            raise ImportFailed(
+                f"{upload.name}: no page text of the same name",
+                f"{upload.name}：没有同名的版面文本（{stem}.txt）",
+            )
+        file = PageFile(upload.name, upload.read())
+        try:
+            read_pdf(file.data, file.name) if file.is_pdf else from_image_file(file.data, file.name)
+        except PageFileError as error:
+            raise ImportFailed(str(error), error.zh) from None
+        matched.setdefault(stems[stem], []).append(file)
+    return matched
+
+
+def keep_until_confirmed(page_files):
+    """Store the files under a folder no one can guess; {text name: [(file name, stored name)]}."""
+    folder = f"import-pending/{secrets.token_hex(16)}"
+    return {
+        name: [
+            (file.name, default_storage.save(f"{folder}/{file.name}", ContentFile(file.data)))
+            for file in files
+        ]
+        for name, files in page_files.items()
+    }
+
+
+def read_kept(files):
+    kept = []
+    for name, stored in files:
+        with default_storage.open(stored, "rb") as handle:
+            kept.append((name, handle.read()))
+    return kept
+
+
+def forget_pending(pending):
+    """Remove the stored page files of an import confirmed, refused or replaced by another upload."""
+    if pending:
+        remove([stored for files in pending.get("page_files", {}).values() for _name, stored in files])

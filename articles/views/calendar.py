@@ -5,6 +5,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Max, Min, Q
+
 from ..links import issue_url
 from ..models import Issue
 
@@ -27,14 +29,41 @@ class MonthCalendar:
     weekdays: str = WEEKDAYS
 
 
-def month_calendar(shown):
-    """The calendar of the month of `shown` (a date: the issue on screen), in three queries."""
-    first = shown.replace(day=1)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    released = Issue.objects.released()
-    papers = set(released.filter(date__range=(first, last)).values_list("date", flat=True))
-    before = released.filter(date__lt=first).order_by("-date").values_list("date", flat=True).first()
-    after = released.filter(date__gt=last).order_by("date").values_list("date", flat=True).first()
+@dataclass(frozen=True)
+class Around:
+    """Released issues' dates around a day: the first ever, the one before and after it, and
+    the last before and first after its month."""
+
+    first: datetime.date | None
+    previous: datetime.date | None
+    next: datetime.date | None
+    before_month: datetime.date | None
+    after_month: datetime.date | None
+
+
+def month_bounds(day):
+    first = day.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def dates_around(day):
+    """The Around of `day`, in one query."""
+    first, last = month_bounds(day)
+    found = Issue.objects.released().aggregate(
+        first=Min("date"),
+        previous=Max("date", filter=Q(date__lt=day)),
+        next=Min("date", filter=Q(date__gt=day)),
+        before_month=Max("date", filter=Q(date__lt=first)),
+        after_month=Min("date", filter=Q(date__gt=last)),
+    )
+    return Around(**found)
+
+
+def month_calendar(shown, around):
+    """The calendar of the month of `shown` (a date: the issue on screen), in one query."""
+    first, last = month_bounds(shown)
+    papers = set(Issue.objects.released().filter(date__range=(first, last)).values_list("date", flat=True))
+    before, after = around.before_month, around.after_month
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
         weeks.append(

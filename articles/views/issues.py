@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from ..derived import tags
 from ..links import article_url
 from ..models import Area, Article, Issue
-from .calendar import month_calendar, nearest_issue
+from .calendar import dates_around, month_calendar, nearest_issue
 from .mixins import (
     PAGE_IMPORT_FIELDS,
     IssueDateMixin,
@@ -16,14 +16,6 @@ from .mixins import (
     issue_pages_with_articles,
     published_articles,
 )
-
-
-def dates_around(issue):
-    """(previous, next) released issue's date, for 上一期 / 下一期."""
-    released = Issue.objects.released()
-    previous = released.filter(date__lt=issue.date).order_by("-date").values_list("date", flat=True).first()
-    following = released.filter(date__gt=issue.date).order_by("date").values_list("date", flat=True).first()
-    return previous, following
 
 
 def requested_day(request, issue):
@@ -46,16 +38,15 @@ class IssueContextMixin(PublicCacheMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = self.get_issue()
-        released = Issue.objects.released()
-        previous, following = dates_around(issue) if issue else (None, None)
+        around = dates_around(issue.date) if issue else None
         context.update(
             issue=issue,
             pages=issue_pages_with_articles(issue) if issue else [],
-            recent_issues=list(released.values_list("date", flat=True)[:14]),
-            first_date=released.order_by("date").values_list("date", flat=True).first(),
-            previous_issue=previous,
-            next_issue=following,
-            calendar=month_calendar(issue.date) if issue else None,
+            recent_issues=list(Issue.objects.released().values_list("date", flat=True)[:14]),
+            first_date=around and around.first,
+            previous_issue=around and around.previous,
+            next_issue=around and around.next,
+            calendar=month_calendar(issue.date, around) if issue else None,
             requested=requested_day(self.request, issue),
         )
         self.shown = context
@@ -105,7 +96,7 @@ class PageView(IssueDateMixin, PublicCacheMixin, TemplateView):
             areas=areas_of(page) if page.has_image else [],
             previous_page=pages[index - 1] if index > 0 else None,
             next_page=pages[index + 1] if index + 1 < len(pages) else None,
-            calendar=month_calendar(issue.date),
+            calendar=month_calendar(issue.date, dates_around(issue.date)),
         )
         self.shown = context
         return context
