@@ -217,6 +217,20 @@ def renditions():
     }
 
 
+def epaper_areas(folder):
+    """How the areas found at import overlap the generated pages' true ones."""
+    from tests.pdfgen import measure_areas
+
+    scores, below = measure_areas(folder, datetime.date.today())
+    return {
+        "epaper_areas_iou": round(sum(scores) / len(scores), 3),
+        "epaper_areas_min_iou": round(min(scores), 3),
+        "epaper_articles": len(scores),
+        "epaper_articles_unplaced": scores.count(0.0),
+        "epaper_below_085": below,
+    }
+
+
 def main():
     django.setup()
     parser = argparse.ArgumentParser()
@@ -231,6 +245,7 @@ def main():
         "search": search,
         "admin": admin,
         "renditions": renditions,
+        "epaper-areas": lambda: epaper_areas(args.paths[0]),
     }[args.probe]()
     json.dump(result, sys.stdout, ensure_ascii=False)
 

@@ -42,6 +42,9 @@ TARGETS = {
     "article_warm_p99_vs_floor": ("<=", 2),
     "search_p95_ms": ("<=", 30),
     "admin_changelist_queries": ("<=", 10),
+    # A night's 20 pages with their PDFs: rendering the page images and finding the areas, per page.
+    "epaper_render_s_per_page": ("<=", 1.0),
+    "epaper_areas_iou": (">=", 0.85),
 }
 # Under load (bench/load.py), on each database: what a paper cannot afford.
 LOAD_ZEROES = ("reader_errors", "editor_errors", "import_errors", "lost_edits", "saves_missing_from_history")
@@ -172,6 +175,38 @@ def import_once(label, database_url, paths):
         "queries_per_page": counted["queries_per_page"],
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "summary": output.strip().splitlines()[-1],
+    }
+
+
+# -- the e-paper ---------------------------------------------------------------------------------
+
+EPAPER_PAGES = 20
+
+
+def measure_epaper(work):
+    """A 20-page issue imported twice into fresh SQLite databases: its text alone, then with its
+    PDFs. The difference per page is what the PDFs cost: page images rendered at three sizes and
+    areas found from the text layer. The areas are measured against the generator's true ones."""
+    from tests import pdfgen
+
+    folder, text_only = work / "epaper", work / "epaper-text"
+    pdfgen.generate(folder, EPAPER_PAGES, seed=2026, date=datetime.date.today())
+    text_only.mkdir()
+    for path in folder.glob("*.txt"):
+        shutil.copy(path, text_only / path.name)
+    seconds = {}
+    for label, source in (("text", text_only), ("pdf", folder)):
+        url = f"sqlite:///{work / f'epaper-{label}.sqlite3'}"
+        env = django_env(url)
+        run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
+        started = time.perf_counter()
+        run([PY, "manage.py", "import_issue", *map(str, sorted(source.glob("*.txt")))], env)
+        seconds[label] = time.perf_counter() - started
+    found = probe("epaper-areas", f"sqlite:///{work / 'epaper-pdf.sqlite3'}", folder)
+    return {
+        "epaper_import_s_per_page": round(seconds["pdf"] / EPAPER_PAGES, 3),
+        "epaper_render_s_per_page": round((seconds["pdf"] - seconds["text"]) / EPAPER_PAGES, 3),
+        **found,
     }
 
 
@@ -365,6 +400,8 @@ def main():
         log("importing into SQLite")
         others = [f"sqlite:///{work / f'import-{n}.sqlite3'}" for n in range(2, import_runs + 1)]
         figures.update(measure_import("sqlite", sqlite_url, paths, others, remove_sqlite_file))
+        log(f"e-paper: a {EPAPER_PAGES}-page issue with its PDFs")
+        figures.update(measure_epaper(work))
         log("photo renditions")
         figures.update({f"renditions_{k}": v for k, v in probe("renditions", sqlite_url).items()})
         log("HTTP: gunicorn x2 sync workers, wrk, interleaved against the floor")

@@ -304,3 +304,25 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def measure_areas(folder, date):
+    """The areas stored for the pages of `folder` (imported on `date`) against the true ones:
+    ([IoU of each article], [a line for each below 0.85 or not placed])."""
+    from articles.epaper.geometry import Rect, overlap
+    from articles.models import Page
+
+    scores, report = [], []
+    for text in sorted(Path(folder).glob("A*.txt")):
+        truth = json.loads(text.with_suffix(".areas.json").read_text())
+        page = Page.objects.get(issue__date=date, number=int(text.stem[1:]))
+        articles = list(page.articles.order_by("position"))
+        if len(articles) != len(truth):
+            raise AssertionError(f"{text.name}: {len(articles)} articles read, {len(truth)} laid out")
+        for article, true_rect in zip(articles, truth, strict=True):
+            found = [Rect(a.x, a.y, a.width, a.height) for a in article.areas.filter(page=page)]
+            score = overlap(found, [Rect(*true_rect)]) if found else 0.0
+            scores.append(score)
+            if score < 0.85:
+                report.append(f"{page}: “{article.headline}” {score:.2f} ({len(found)} areas)")
+    return scores, report

@@ -11,9 +11,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Article, Image, Issue, Page
+from articles import workflow
+from articles.epaper.attach import PageFile, attach
+from articles.models import Area, Article, Image, Issue, Page, ReviewLevel
 
 from .test_browser import ARTIFACTS, BROWSER_TEST, SEED, browser, log_in  # noqa: F401  (the browser fixture)
+from .test_images import png_bytes
 
 pytestmark = [*BROWSER_TEST, pytest.mark.review_chain]
 
@@ -57,6 +60,9 @@ def validator_errors(html):
 def admin_pages(live_server):
     article = Article.objects.order_by("position").first()
     issue, page = Issue.objects.get(), Page.objects.get()
+    # A page image, and an area on it, for the areas editor to show.
+    attach(page, image=PageFile("A02.png", png_bytes((600, 850))))
+    Area.objects.create(page=page, article=article, x=0.1, y=0.1, width=0.4, height=0.3, drawn=True)
     return {
         "article-change": reverse("admin:articles_article_change", args=[article.pk]),
         "article-list": reverse("admin:articles_article_changelist"),
@@ -66,6 +72,7 @@ def admin_pages(live_server):
         "issue-preview": reverse("admin:articles_issue_preview", args=[issue.pk]),
         "page-change": reverse("admin:articles_page_change", args=[page.pk]),
         "page-source": reverse("admin:articles_page_source", args=[page.pk]),
+        "page-areas": reverse("admin:articles_page_areas", args=[page.pk]),
         "import": reverse("admin:articles_issue_import"),
     }
 
@@ -137,3 +144,21 @@ def test_history_compare_and_the_unpublish_confirmation_pass_axe_and_the_validat
     problems += serious_violations(desk_page)
     problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
     assert problems == []
+
+
+def test_the_e_paper_page_view_passes_axe_and_the_validator(desk_page, live_server, django_user_model):
+    """The reader's page view with its image and areas (the seed page, given an image)."""
+    article = Article.objects.order_by("position").first()
+    page = Page.objects.get()
+    attach(page, image=PageFile("A02.png", png_bytes((600, 850))))
+    Area.objects.create(page=page, article=article, x=0.1, y=0.1, width=0.4, height=0.3)
+    ReviewLevel.objects.update(active=False)  # published as from print
+    desk = django_user_model.objects.get(username="yebian")
+    workflow.publish(Article.objects.all(), desk)
+    workflow.release_issue(page.issue, desk)
+    for url in (page.get_absolute_url(), article.get_absolute_url(), page.issue.get_absolute_url()):
+        desk_page.goto(live_server.url + url)
+        desk_page.wait_for_load_state("load")
+        problems = serious_violations(desk_page)
+        problems += [f"HTML: {error}" for error in validator_errors(desk_page.content())]
+        assert problems == [], url

@@ -95,3 +95,54 @@ def test_reader_reads_the_paper_page_by_page(browser, live_server, issue, width,
     page.wait_for_url("**/2024/03/12/?requested=2024-03-10")
     assert "2024年3月10日没有出版报纸" in page.locator(".notice").inner_text()
     page.screenshot(path=str(ARTIFACTS / f"epaper-issue-{name}.png"), full_page=True)
+
+
+def test_editor_draws_drags_and_resizes_an_area(browser, live_server, issue, django_user_model):  # noqa: F811
+    from django.contrib.auth.models import Group
+
+    from articles.models import Area, Page
+
+    from .test_browser import log_in
+
+    user = django_user_model.objects.create_user("banmian", password="pw-layout-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="编辑"))
+    page_row = Page.objects.get(number=1, issue__date=DATE)
+    article = page_row.articles.order_by("position").last()
+    Area.objects.filter(page=page_row).delete()  # a page to draw on from scratch
+    page = log_in(browser, live_server, "banmian", "pw-layout-123", viewport=(1280, 1100))
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{live_server.url}/admin/articles/page/{page_row.pk}/areas/")
+    assert article.headline in page.locator(".warning").inner_text()  # reported as unplaced
+    page.locator("#area-article").select_option(str(article.pk))
+    canvas = page.locator("#areas-canvas").bounding_box()
+    start = (canvas["x"] + canvas["width"] * 0.6, canvas["y"] + canvas["height"] * 0.4)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] + canvas["width"] * 0.2, start[1] + canvas["height"] * 0.1, steps=5)
+    page.mouse.up()
+    assert errors == []
+    drawn = page.locator(".box.selected")
+    assert article.headline in drawn.inner_text()
+    box = drawn.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # drag it left
+    page.mouse.down()
+    page.mouse.move(
+        box["x"] + box["width"] / 2 - canvas["width"] * 0.1, box["y"] + box["height"] / 2, steps=5
+    )
+    page.mouse.up()
+    grip = page.locator(".box.selected .grip").bounding_box()  # and make it taller by its corner
+    page.mouse.move(grip["x"] + 5, grip["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(grip["x"] + 5, grip["y"] + 5 + canvas["height"] * 0.05, steps=5)
+    page.mouse.up()
+    page.keyboard.press("ArrowUp")
+    page.screenshot(path=str(ARTIFACTS / "epaper-areas-editor.png"), full_page=True)
+    page.locator("input[type=submit][value=保存热区]").click()
+    page.wait_for_load_state("load")
+    assert "已保存本版热区" in page.content()
+    area = Area.objects.get(page=page_row, article=article)
+    assert area.drawn
+    assert abs(area.x - 0.5) < 0.01 and abs(area.width - 0.2) < 0.01
+    assert abs(area.y - (0.4 - 0.002)) < 0.01 and abs(area.height - 0.15) < 0.01

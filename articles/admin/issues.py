@@ -23,7 +23,8 @@ from .review import sign_page_from_overview, signoff_sheet_view
 class PageInline(NamedControlsAdmin, admin.TabularInline):
     model = Page
     formset = NamedInlineFormSet
-    fields = ("number", "name", "editor", "scan")
+    # A page's PDF and image go through its own form, which makes the page images and areas.
+    fields = ("number", "name", "editor")
     extra = 0
     show_change_link = True
 

@@ -49,12 +49,9 @@ class Page(models.Model):
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     editor = models.CharField("责任编辑", max_length=100, blank=True)
-    scan = PhotoModelField(
-        "版面图", upload_to="scans/%Y/%m/", blank=True, help_text="排版系统导出的整版图片；有 PDF 时可不传。"
-    )
-    pdf = models.FileField(
-        "版面 PDF", upload_to="pdfs/%Y/%m/", blank=True, help_text="读者可下载；有文字层时自动识别热区。"
-    )
+    # Uploaded through the 版 form's own fields (admin/areas.py), which make the page images.
+    scan = PhotoModelField("版面图", upload_to="scans/%Y/%m/", blank=True)
+    pdf = models.FileField("版面 PDF", upload_to="pdfs/%Y/%m/", blank=True)
     # The images the reader's page view shows, made once from the PDF or the scan (epaper/attach.py).
     image = models.FileField("版面图（屏幕）", blank=True, editable=False)
     zoom_image = models.FileField("版面图（放大）", blank=True, editable=False)
