@@ -136,3 +136,29 @@ def test_not_found_is_a_chinese_page_in_the_site_style(client, issue):
 def test_server_error_page_is_chinese():
     html = render_to_string("500.html")
     assert "服务器出错了" in html and 'lang="zh-CN"' in html
+
+
+def test_draft_articles_have_no_area_on_the_public_page(client, issue):
+    page = issue.pages.get(number=1)
+    draft = page.articles.order_by("position").first()
+    Article.objects.filter(pk=draft.pk).update(status="draft")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert f'data-article="{draft.pk}"' not in html and draft.get_absolute_url() not in html
+    assert html.count('class="area"') == Area.objects.filter(page=page).exclude(article=draft).count()
+
+
+def test_headlines_in_area_names_are_escaped(client, issue):
+    page = issue.pages.get(number=1)
+    article = page.articles.order_by("position").first()
+    article.headline = '"><script>alert(1)</script>'
+    article.save()
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert 'aria-label="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+    assert "<script>alert(1)" not in html
+
+
+def test_one_page_issue_names_its_page_once(client, issue):
+    issue.pages.exclude(number=1).delete()
+    Page.objects.filter(issue=issue).update(thumbnail="")
+    html = client.get(issue.get_absolute_url()).content.decode().split("<main")[1]
+    assert html.count("第1版 要闻") == 1
