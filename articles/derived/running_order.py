@@ -66,28 +66,26 @@ def entries_of(issue):
 
 
 def neighbours(article):
-    """(previous, next) public article of the article's issue in print order; (None, None) for an
-    article not in the public order (a draft seen in preview)."""
+    """(previous article, next article, previous page number, next page number) of the article
+    in its issue's public print order, in one pass over the stored order: Neighbour or None for
+    the articles, None for a page where there is none. (None, None, None, None) for an article
+    not in the public order (a draft seen in preview)."""
     now = timezone.now().timestamp()
     issue = article.page.issue
     public = [entry for entry in entries_of(issue) if entry[-1] <= now]
     index = next((i for i, entry in enumerate(public) if entry[0] == article.pk), None)
     if index is None:
-        return None, None
+        return None, None, None, None
     previous = public[index - 1] if index > 0 else None
     following = public[index + 1] if index + 1 < len(public) else None
-    return tuple(
-        Neighbour(entry[1], article_url(issue.date, entry[2], entry[3])) if entry else None
-        for entry in (previous, following)
-    )
-
-
-def neighbouring_pages(article):
-    """(previous, next) page number of the article's issue that has public articles, from the
-    running order: the article page links to them without reading the issue's pages."""
-    now = timezone.now().timestamp()
-    numbers = sorted({entry[2] for entry in entries_of(article.page.issue) if entry[-1] <= now})
     number = article.page.number
-    earlier = [n for n in numbers if n < number]
-    later = [n for n in numbers if n > number]
-    return (earlier[-1] if earlier else None), (later[0] if later else None)
+    page_before = max((entry[2] for entry in public if entry[2] < number), default=None)
+    page_after = min((entry[2] for entry in public if entry[2] > number), default=None)
+    return (
+        *(
+            Neighbour(entry[1], article_url(issue.date, entry[2], entry[3])) if entry else None
+            for entry in (previous, following)
+        ),
+        page_before,
+        page_after,
+    )

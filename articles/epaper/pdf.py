@@ -6,13 +6,22 @@ import ctypes
 import threading
 from dataclasses import dataclass, field
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 from .geometry import Rect
 
 # PDFium is not thread-safe: an admin upload and an import in one process take turns.
 _LOCK = threading.Lock()
+
+
+def pdfium():
+    """pypdfium2 and its raw API, imported on first use: PDFium is megabytes of library that the
+    processes which load the admin but never see a PDF (an import of text, a reader's page)
+    would otherwise all carry."""
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2, pypdfium2.raw
+
+
 # A picture smaller than this share of the page (a rule, a bullet, a logo dot) is not a photo.
 MIN_PICTURE_AREA = 0.002
 
@@ -45,9 +54,10 @@ class PdfPage:
 
 
 def open_document(data, name):
+    library, _ = pdfium()
     try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
+        document = library.PdfDocument(data)
+    except library.PdfiumError as error:
         message = str(error)
         if "password" in message.lower():
             raise PageFileError(
@@ -79,8 +89,9 @@ def read_pdf(data, name="PDF"):
                 text = textpage.get_text_bounded(left, bottom, right, top)
                 if text.strip():
                     result.lines.append(TextLine(text, to_page(left, bottom, right, top, width, height)))
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]):
-                if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and not is_filled(obj):
+            _, raw = pdfium()
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH]):
+                if obj.type == raw.FPDF_PAGEOBJ_PATH and not is_filled(obj):
                     continue
                 box = to_page(*obj.get_bounds(), width, height)
                 if MIN_PICTURE_AREA <= box.area < 0.5:  # a page-sized box is a background
@@ -95,7 +106,7 @@ def read_pdf(data, name="PDF"):
 def is_filled(obj):
     """Whether a path is filled: a photo's placeholder box is, a rule or a frame is not."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    pdfium()[1].FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
     return fill.value != 0
 
 

@@ -11,8 +11,6 @@ from itertools import groupby
 from django.db import transaction
 
 from ..database import IMPORTS, database
-from ..epaper.attach import PageFile, attach, remove
-from ..epaper.pdf import PageFileError
 from ..models import Author, Page, Section
 from ..parsing import Known, ParseError, parse_page, stitch_continuations
 from ..review import active_chain
@@ -86,7 +84,10 @@ def run_import(sources, options, user=None, progress=None):
     try:
         report = import_in_transaction(sources, options, user, progress, written)
     except BaseException:
-        remove(written)
+        if written:
+            from ..epaper.attach import remove
+
+            remove(written)
         raise
     if report.created + report.updated >= ANALYZE_AFTER:
         database().after_bulk_load()
@@ -120,6 +121,11 @@ def import_in_transaction(sources, options, user, progress, written):
 
 def attach_files(parsed, files, written):
     """Store a page's PDF and image and find its articles' areas (epaper/attach.py)."""
+    # Imported here: PDFium is megabytes of library that an import of text alone (a backfill of
+    # years) has no use for.
+    from ..epaper.attach import PageFile, attach
+    from ..epaper.pdf import PageFileError
+
     page = Page.objects.select_related("issue").get(issue__date=parsed.date, number=parsed.number)
     pdf = image = None
     for name, read in files:

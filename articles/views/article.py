@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 from taggit.models import TaggedItem
 
 from ..derived import tags
-from ..derived.running_order import neighbouring_pages, neighbours
+from ..derived.running_order import neighbours
 from ..links import page_url
 from ..models import Article
 from ..seo import news_article_jsonld
@@ -81,8 +81,7 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        previous, following = neighbours(article)
-        page_before, page_after = neighbouring_pages(article)
+        previous, following, page_before, page_after = neighbours(article)
         date = article.page.issue.date
         context.update(
             previous_article=previous,
