@@ -40,6 +40,13 @@ def page_url(date, number):
     return _fill("articles:page", page=number, **_date_parts(date))
 
 
+def page_urls(date, numbers):
+    """[page_url(date, n) for n in numbers], with the script prefix read once (a thread-local)."""
+    template = _template("articles:page", ("day", "month", "page", "year"), get_script_prefix())
+    parts = _date_parts(date)
+    return [template.format(page=number, **parts) for number in numbers]
+
+
 def article_url(date, page_number, slug):
     """/YYYY/MM/DD/<page>/<slug>/"""
     return _fill("articles:article", page=page_number, slug=slug, **_date_parts(date))

@@ -28,6 +28,7 @@ def date_kwargs(date):
 def test_dated_urls(prefix, date, page):
     assert links.issue_url(date) == reverse("articles:issue", kwargs=date_kwargs(date))
     assert links.page_url(date, page) == reverse("articles:page", kwargs={**date_kwargs(date), "page": page})
+    assert links.page_urls(date, [page, 3]) == [links.page_url(date, page), links.page_url(date, 3)]
     for slug in SLUGS:
         expected = reverse("articles:article", kwargs={**date_kwargs(date), "page": page, "slug": slug})
         assert links.article_url(date, page, slug) == expected

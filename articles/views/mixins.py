@@ -17,9 +17,22 @@ PUBLIC_MAX_AGE = 60
 # which every article read with its page would otherwise bring along.
 PAGE_IMPORT_FIELDS = ("source_text", "source_checksum", "import_warnings")
 PAGE_IMPORT_COLUMNS = tuple(f"page__{name}" for name in PAGE_IMPORT_FIELDS)
+# The page's e-paper files, which only the page view shows (an article shows its place on the
+# page from its display).
+PAGE_FILE_COLUMNS = tuple(
+    f"page__{name}"
+    for name in ("scan", "pdf", "image", "zoom_image", "thumbnail", "image_width", "image_height")
+)
 # Columns no public page shows: the body as the editor wrote it (pages show its HTML), and what
 # search and the importer keep.
-NEVER_SHOWN = ("body", "search_text", "search_vector", "import_base", *PAGE_IMPORT_COLUMNS)
+NEVER_SHOWN = (
+    "body",
+    "search_text",
+    "search_vector",
+    "import_base",
+    *PAGE_IMPORT_COLUMNS,
+    *PAGE_FILE_COLUMNS,
+)
 
 
 def published_articles(now=None):
