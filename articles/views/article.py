@@ -59,6 +59,9 @@ def related_query(now, pk):
     )
 
 
+OG_IMAGE = '<meta property="og:image" content="{}">\n'
+
+
 def page_nav(article, page_before, page_after):
     """上一版 / 下一版 and the way back to the page and the issue, made here: as template tags
     they were a twentieth of an uncached article page's time."""
@@ -101,13 +104,18 @@ class ArticleView(IssueDateMixin, PublicCacheMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         previous, following, page_before, page_after = neighbours(article)
+        jsonld = news_article_jsonld(article, self.request)
+        images = jsonld.get("image", ())
         context.update(
             previous_article=previous,
             next_article=following,
             page_nav=page_nav(article, page_before, page_after),
             location=article.display.location,
             related=self.related(article),
-            jsonld=news_article_jsonld(article, self.request),
+            jsonld=jsonld,
+            # One tag per photo, made here and not by a template loop: the uncached article page
+            # is at its floor, and a photo-rich one renders a dozen.
+            og_images=format_html_join("", OG_IMAGE, ((url,) for url in images)),
         )
         return context
 
