@@ -63,16 +63,17 @@ OG_IMAGE = '<meta property="og:image" content="{}">\n'
 
 
 def page_nav(article, page_before, page_after):
-    """上一版 / 下一版 and the way back to the page and the issue, made here: as template tags
-    they were a twentieth of an uncached article page's time."""
+    """上一版 / 下一版 and the way back to the page and the issue, made here: as template tags they
+    made the uncached article page, which is at its floor, measurably slower (docs/performance.md).
+    A page may be numbered 0."""
     page, date = article.page, article.page.issue.date
-    numbers = [n for n in (page_before, page.number, page_after) if n]
+    numbers = [n for n in (page_before, page.number, page_after) if n is not None]
     urls = dict(zip(numbers, page_urls(date, numbers), strict=True))
     links = []
-    if page_before:
+    if page_before is not None:
         links.append((urls[page_before], f"上一版：第{page_before}版"))
     links += [(urls[page.number], f"回到第{page.number}版"), (page.issue.get_absolute_url(), "本期目录")]
-    if page_after:
+    if page_after is not None:
         links.append((urls[page_after], f"下一版：第{page_after}版"))
     return format_html(
         '<nav class="page-nav" aria-label="翻版">{}</nav>',
