@@ -162,3 +162,10 @@ def test_one_page_issue_names_its_page_once(client, issue):
     Page.objects.filter(issue=issue).update(thumbnail="")
     html = client.get(issue.get_absolute_url()).content.decode().split("<main")[1]
     assert html.count("第1版 要闻") == 1
+
+
+def test_one_page_issue_page_view_names_its_page_once(client, issue):
+    issue.pages.exclude(number=1).delete()
+    Page.objects.filter(issue=issue).update(image="", thumbnail="", zoom_image="", pdf="")
+    html = client.get("/2024/03/12/1/").content.decode().split("<main")[1]
+    assert html.count("第1版 要闻") == 1
