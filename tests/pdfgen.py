@@ -326,3 +326,18 @@ def measure_areas(folder, date):
             if score < 0.85:
                 report.append(f"{page}: “{article.headline}” {score:.2f} ({len(found)} areas)")
     return scores, report
+
+
+def import_published_issue(folder, pages, seed, date):
+    """Generate `pages` pages into `folder` and import them with their PDFs, published: the
+    e-paper's tests' issue. Returns the Issue."""
+    import io
+
+    from django.core.management import call_command
+
+    from articles.models import Issue
+
+    generate(folder, pages, seed=seed, date=date)
+    files = sorted(str(path) for path in Path(folder).glob("*.txt"))
+    call_command("import_issue", *files, "--publish", "--skip-review", stdout=io.StringIO())
+    return Issue.objects.get(date=date)

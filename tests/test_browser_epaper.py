@@ -3,10 +3,8 @@ light up under the pointer and the keyboard, open their article, the page strip 
 calendar lead on. Screenshots land in test-artifacts/ (epaper-*.png) for a person to look at."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 
 from articles.models import Issue
 
@@ -20,11 +18,8 @@ DATE = datetime.date(2024, 3, 12)
 @pytest.fixture
 def issue(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
-    pdfgen.generate(tmp_path / "pages", 3, seed=5, date=DATE)
-    files = sorted(str(p) for p in (tmp_path / "pages").glob("*.txt"))
-    call_command("import_issue", *files, "--publish", "--skip-review", stdout=io.StringIO())
-    released = Issue.objects.get(date=DATE).released_at
-    Issue.objects.create(date=datetime.date(2024, 3, 5), released_at=released)  # a week before
+    issue = pdfgen.import_published_issue(tmp_path / "pages", 3, seed=5, date=DATE)
+    Issue.objects.create(date=datetime.date(2024, 3, 5), released_at=issue.released_at)  # a week before
 
 
 def lit_border(area):

@@ -2,11 +2,9 @@
 issues, the calendar, the nearest issue for a day without a paper, Chinese error pages."""
 
 import datetime
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -22,10 +20,7 @@ DATE = datetime.date(2024, 3, 12)
 @pytest.fixture
 def issue(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
-    pdfgen.generate(tmp_path / "pages", 3, seed=5, date=DATE)
-    files = sorted(str(p) for p in (tmp_path / "pages").glob("*.txt"))
-    call_command("import_issue", *files, "--publish", "--skip-review", stdout=io.StringIO())
-    return Issue.objects.get(date=DATE)
+    return pdfgen.import_published_issue(tmp_path / "pages", 3, seed=5, date=DATE)
 
 
 def media_files(settings):

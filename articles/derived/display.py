@@ -16,6 +16,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from ..epaper.geometry import css_box
 from ..links import author_url, tag_url
 
 BATCH = 500
@@ -98,10 +99,7 @@ class Location:
     @property
     def boxes(self):
         """The areas as CSS percentages."""
-        return [
-            f"left:{x * 100:.2f}%;top:{y * 100:.2f}%;width:{w * 100:.2f}%;height:{h * 100:.2f}%"
-            for x, y, w, h in self.areas
-        ]
+        return [css_box(*area) for area in self.areas]
 
 
 @dataclass(frozen=True)

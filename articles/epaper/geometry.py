@@ -49,6 +49,11 @@ class Rect:
         return Rect(*(round(value, digits) for value in (self.x, self.y, self.width, self.height)))
 
 
+def css_box(x, y, width, height):
+    """A rectangle's place as CSS percentages of its page image, for an absolutely placed box."""
+    return f"left:{x * 100:.2f}%;top:{y * 100:.2f}%;width:{width * 100:.2f}%;height:{height * 100:.2f}%"
+
+
 def bounding(rects):
     rects = list(rects)
     box = rects[0]

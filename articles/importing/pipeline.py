@@ -8,9 +8,9 @@ whole run, however many files are given.
 from dataclasses import replace
 from itertools import groupby
 
-from django.db import transaction
-
 from ..database import IMPORTS, database
+from ..epaper.attach import PageFile, attach, removing_on_failure
+from ..epaper.pdf import PageFileError
 from ..models import Author, Page, Section
 from ..parsing import Known, ParseError, parse_page, stitch_continuations
 from ..review import active_chain
@@ -80,52 +80,43 @@ def run_import(sources, options, user=None, progress=None):
             "the review chain (三审三校) is on: sign the articles and pages in the admin before "
             "publishing, or give --skip-review for pages reviewed in print (an archive backfill)"
         )
-    written = []  # page files stored: removed if the import fails
-    try:
-        report = import_in_transaction(sources, options, user, progress, written)
-    except BaseException:
-        if written:
-            from ..epaper.attach import remove
-
-            remove(written)
-        raise
+    # Page files stored are removed if the import fails: the transaction cannot take them back.
+    report = removing_on_failure(
+        lambda written: import_in_transaction(sources, options, user, progress, written)
+    )
     if report.created + report.updated >= ANALYZE_AFTER:
         database().after_bulk_load()
     return report
 
 
 def import_in_transaction(sources, options, user, progress, written):
+    """The import, in the transaction that removing_on_failure() opens; `written` gathers the
+    names of the page files stored."""
     files = {source.name: source.files for source in sources if source.files}
-    with transaction.atomic():
-        # An import reads once which authors and columns exist and creates the ones it lacks:
-        # two at once would both create the same reporter, so imports take turns.
-        database().take_turns(IMPORTS)
-        options = with_what_is_known(options)
-        authors, sections = directory(Author), directory(Section)
-        writer = IssueWriter(authors, sections, publish=options.publish, user=user)
-        report = ImportReport()
-        for issue in issues(parsed_pages(sources, options, require_date=True)):
-            pages = stitch_continuations(issue)
-            stored = holdings(pages[0].date, [page.number for page in pages])
-            plan = plan_issue(pages, stored, authors, sections, publish=options.publish)
-            writer.write(plan)
-            report.add(plan, options.publish)
-            for parsed in pages:
-                if parsed.source in files:
-                    report.attached.append(attach_files(parsed, files[parsed.source], written))
-            for result in plan.results:
-                if progress:
-                    progress(result)
+    # An import reads once which authors and columns exist and creates the ones it lacks:
+    # two at once would both create the same reporter, so imports take turns.
+    database().take_turns(IMPORTS)
+    options = with_what_is_known(options)
+    authors, sections = directory(Author), directory(Section)
+    writer = IssueWriter(authors, sections, publish=options.publish, user=user)
+    report = ImportReport()
+    for issue in issues(parsed_pages(sources, options, require_date=True)):
+        pages = stitch_continuations(issue)
+        stored = holdings(pages[0].date, [page.number for page in pages])
+        plan = plan_issue(pages, stored, authors, sections, publish=options.publish)
+        writer.write(plan)
+        report.add(plan, options.publish)
+        for parsed in pages:
+            if parsed.source in files:
+                report.attached.append(attach_files(parsed, files[parsed.source], written))
+        for result in plan.results:
+            if progress:
+                progress(result)
     return report
 
 
 def attach_files(parsed, files, written):
     """Store a page's PDF and image and find its articles' areas (epaper/attach.py)."""
-    # Imported here: PDFium is megabytes of library that an import of text alone (a backfill of
-    # years) has no use for.
-    from ..epaper.attach import PageFile, attach
-    from ..epaper.pdf import PageFileError
-
     page = Page.objects.select_related("issue").get(issue__date=parsed.date, number=parsed.number)
     pdf = image = None
     for name, read in files:

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from ..epaper.geometry import css_box
 from ..links import issue_url, page_url
 from ..uploads import PhotoModelField
 
@@ -115,10 +116,7 @@ class Area(models.Model):
     @property
     def css(self):
         """Its place as CSS percentages, for the page image's links."""
-        return (
-            f"left:{self.x * 100:.2f}%;top:{self.y * 100:.2f}%;"
-            f"width:{self.width * 100:.2f}%;height:{self.height * 100:.2f}%"
-        )
+        return css_box(self.x, self.y, self.width, self.height)
 
 
 class RunningOrder(models.Model):
